@@ -1,0 +1,5 @@
+"""`python -m targets`."""
+
+from targets.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Write commands: mark, unmark, verdict, add, init."""

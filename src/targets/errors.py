@@ -1,0 +1,44 @@
+"""Errors the core raises. Each carries a one-line message that says what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Problem
+
+
+class TargetsError(Exception):
+    """Base of every error the user can act on."""
+
+
+class UsageError(TargetsError):
+    """A command was given a value it cannot use."""
+
+
+class UnknownTarget(UsageError):
+    """No target has the given id."""
+
+
+class InvalidData(TargetsError):
+    """The data file has errors; nothing can be trusted or written until they are fixed."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(
+            f"{path}:{first.line}:{first.col}: {first.message}{more}; run `targets check -f {path}`"
+        )
+
+
+class WriteError(TargetsError):
+    """The data file could not be written; it is unchanged."""
+
+
+class ReadOnlyData(WriteError):
+    """The copy bundled with the package is never written."""
+
+
+class LockTimeout(WriteError):
+    """Another process held the lock on the data file for too long."""

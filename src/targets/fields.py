@@ -1,0 +1,72 @@
+"""The shape of the data file in one place: which keys each table may hold, and their types.
+
+The loader's rules, the JSON Schema test and the README all read from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One allowed key: its type name and whether it must be present."""
+
+    type: str  # "str" | "int" | "number" | "date" | "str_list" | "table" | "number_or_str" | ...
+    required: bool = False
+    doc: str = ""
+
+
+TOP_FIELDS: dict[str, FieldSpec] = {
+    "schema_version": FieldSpec("int", True, "format version of the file; 1"),
+    "reports": FieldSpec("table", True, "the reports, by id"),
+    "targets": FieldSpec("table", True, "the targets, by id"),
+}
+
+REPORT_FIELDS: dict[str, FieldSpec] = {
+    "district": FieldSpec("str", True, "the district, in Chinese: 李沧区"),
+    "district_en": FieldSpec("str", False, "the district in English: Licang District"),
+    "city": FieldSpec("str", False, "the city: 青岛市"),
+    "title": FieldSpec("str", False, "the report's title"),
+    "session": FieldSpec("str", False, "the congress session it was delivered to"),
+    "delivered": FieldSpec("date", False, "the day it was delivered"),
+    "period": FieldSpec("period", True, "{ start = DATE, end = DATE }: the period it plans"),
+    "source": FieldSpec("str", False, "where the report's text was read"),
+}
+
+PERIOD_FIELDS: dict[str, FieldSpec] = {
+    "start": FieldSpec("date", True, "first day of the period"),
+    "end": FieldSpec("date", True, "last day of the period"),
+}
+
+TARGET_FIELDS: dict[str, FieldSpec] = {
+    "report": FieldSpec("str", True, "id of a [reports.*] table"),
+    "title": FieldSpec("str", True, "the pledge in Chinese, as the report puts it"),
+    "title_en": FieldSpec("str", False, "the pledge in English"),
+    "category": FieldSpec("str", True, "lowercase slug: parks, schools, talent, growth, ..."),
+    "tags": FieldSpec("str_list", False, "free labels"),
+    "quote": FieldSpec("str", False, "the report's own words, verbatim"),
+    "kind": FieldSpec("str", True, "count | level | growth | milestone | qualitative"),
+    "comparator": FieldSpec("str", False, "at_least | exceed | about | at_most"),
+    "target": FieldSpec("number_or_str", False, "the number to reach, or a milestone's stage"),
+    "unit": FieldSpec("str", False, "unit of target and values: km, %, 个, 万户, ..."),
+    "baseline": FieldSpec("number", False, "the value at the start of the period"),
+    "tolerance": FieldSpec("number", False, "for `about`: allowed distance from target"),
+    "start": FieldSpec("date", False, "overrides the report period's start"),
+    "due": FieldSpec("date", False, "overrides the report period's end"),
+    "parts": FieldSpec("str_list", False, "ids of count targets whose sum is this one"),
+    "stages": FieldSpec("str_list", False, "a milestone's stages, in order"),
+    "verdict": FieldSpec("str", False, "kept | partly_kept | broken | stalled | dropped"),
+    "verdict_note": FieldSpec("str", False, "why the verdict"),
+    "verdict_source": FieldSpec("str", False, "where the verdict's evidence is"),
+    "note": FieldSpec("str", False, "an editor's note on the target"),
+    "progress": FieldSpec("records", False, "[[targets.ID.progress]] records"),
+}
+
+RECORD_FIELDS: dict[str, FieldSpec] = {
+    "date": FieldSpec("date", True, "the day the value was true or published"),
+    "value": FieldSpec("number", False, "the value, for count, level and growth"),
+    "stage": FieldSpec("str", False, "the stage reached, for milestones"),
+    "note": FieldSpec("str", False, "what the record says"),
+    "source": FieldSpec("str", False, "where it was published (a URL or a citation)"),
+}

@@ -1,0 +1,142 @@
+"""Machine-readable output: json, jsonl, csv, tsv, markdown and ids. No Rich, no colour.
+
+Text from the data file is untrusted: terminal control characters never reach the output
+raw. JSON escapes them (lossless); the other formats show them as visible symbols.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .errors import UsageError
+from .rows import Row
+
+MACHINE_FORMATS: tuple[str, ...] = ("json", "jsonl", "csv", "tsv", "markdown", "ids")
+FORMATS: tuple[str, ...] = ("table", *MACHINE_FORMATS)
+
+# C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a terminal shows.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture": ESC shows as ␛
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def neutralise(text: str) -> str:
+    """`text` with control characters replaced by visible symbols; newlines and tabs kept."""
+    return _UNSAFE.sub(_visible, text)
+
+
+def to_json(value: Any) -> str:
+    """Indented JSON; characters that could steer a terminal are \\u-escaped."""
+    dumped = json.dumps(value, ensure_ascii=False, indent=2)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped) + "\n"
+
+
+def to_jsonl(rows: Sequence[Row]) -> str:
+    """One compact JSON object per line."""
+    lines = [json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in rows]
+    return "".join(
+        _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", ln) + "\n" for ln in lines
+    )
+
+
+def cell_text(value: Any) -> str:
+    """A field as plain text: lists joined by commas, None empty, booleans lowercase."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ",".join(cell_text(v) for v in value)
+    return str(value)
+
+
+def _csv_cell(value: Any) -> str:
+    text = neutralise(cell_text(value)).replace("\r", "\u240d")
+    if isinstance(value, str) and text.startswith(_CSV_FORMULA_START):
+        return "'" + text  # a spreadsheet would run it as a formula
+    return text
+
+
+def to_csv(rows: Sequence[Row], fields: Sequence[str]) -> str:
+    """RFC 4180 CSV with a header row; formula-like text cells are prefixed with '."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    for row in rows:
+        writer.writerow([_csv_cell(row[f]) for f in fields])
+    return out.getvalue()
+
+
+def _tsv_cell(value: Any) -> str:
+    text = cell_text(value)
+    text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return neutralise(text)
+
+
+def to_tsv(rows: Sequence[Row], fields: Sequence[str]) -> str:
+    """Tab-separated with a header; backslash, tab and newline escaped as \\\\, \\t, \\n."""
+    lines = ["\t".join(fields)]
+    lines += ["\t".join(_tsv_cell(row[f]) for f in fields) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_cell(value: Any) -> str:
+    text = neutralise(cell_text(value)).replace("\n", " ").replace("\t", " ")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def to_markdown(rows: Sequence[Row], fields: Sequence[str]) -> str:
+    """A GitHub-flavoured Markdown table."""
+    lines = ["| " + " | ".join(fields) + " |", "|" + "---|" * len(fields)]
+    lines += ["| " + " | ".join(_markdown_cell(row[f]) for f in fields) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def to_ids(rows: Sequence[Row]) -> str:
+    """One id per line."""
+    return "".join(f"{row['id']}\n" for row in rows)
+
+
+def pick_fields(spec: str | None, default: Sequence[str], known: Sequence[str]) -> list[str]:
+    """The fields named in `--fields a,b,c`, checked against the known ones."""
+    if not spec:
+        return list(default)
+    fields = [f.strip() for f in spec.split(",") if f.strip()]
+    for field in fields:
+        if field not in known:
+            raise UsageError(f"unknown field {field!r}; valid fields: {', '.join(known)}")
+    return fields
+
+
+def format_rows(rows: Sequence[Row], fmt: str, fields: Sequence[str]) -> str:
+    """Rows in a machine format, keeping only `fields` (json and jsonl too)."""
+    picked = [{f: row[f] for f in fields} for row in rows]
+    if fmt == "json":
+        return to_json(picked)
+    if fmt == "jsonl":
+        return to_jsonl(picked)
+    if fmt == "csv":
+        return to_csv(picked, fields)
+    if fmt == "tsv":
+        return to_tsv(picked, fields)
+    if fmt == "markdown":
+        return to_markdown(picked, fields)
+    if fmt == "ids":
+        return to_ids(rows)
+    raise UsageError(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}")
