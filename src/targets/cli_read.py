@@ -276,7 +276,9 @@ def check(
 
     target = data_file(file)
     loaded, _ = load_file(target.path, today())
-    errors, warnings = loaded.errors, loaded.warnings
+    errors, warnings = (
+        sorted(ps, key=lambda p: (p.line, p.col)) for ps in (loaded.errors, loaded.warnings)
+    )
     for problem in [*errors, *warnings]:
         sys.stdout.write(
             f"{target.path}:{problem.line}:{problem.col}: {problem.severity.value}: "

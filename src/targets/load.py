@@ -38,6 +38,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 TOMLDecodeError = tomllib.TOMLDecodeError
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+_DATE_LIKE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,27 @@ def parse_toml(text: str) -> tuple[dict[str, Any] | None, Problem | None]:
         if found:
             line, col = int(found.group(1)), int(found.group(2))
             message = message[: found.start()].strip()
-        return None, Problem(Severity.ERROR, (), f"TOML syntax: {message}", line or 1, col or 1)
+        line, col = line or 1, col or 1
+        bad_date = _impossible_date(text, line)
+        if bad_date:
+            col, message = bad_date[0], f"{bad_date[1]} is not a real date"
+        return None, Problem(Severity.ERROR, (), f"TOML syntax: {message}", line, col)
+
+
+def _impossible_date(text: str, line: int) -> tuple[int, str] | None:
+    """The column and text of a date-like word on `line` that names no real day, if any.
+
+    tomllib reports 2023-02-30 as a misplaced token; this says what is wrong instead.
+    """
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    for found in _DATE_LIKE.finditer(lines[line - 1]):
+        try:
+            dt.date.fromisoformat(found.group())
+        except ValueError:
+            return found.start() + 1, found.group()
+    return None
 
 
 def load_text(text: str, today: dt.date) -> Loaded:

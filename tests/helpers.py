@@ -1,0 +1,60 @@
+"""Helpers and fictional test data shared by the tests.
+
+Test data here is fictional (测试区 / Testville District); the shipped data file is only ever
+read, or copied into the temporary folder before a test changes it.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from typer.testing import CliRunner, Result
+
+from targets.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "data" / "targets.toml"
+SOURCE_ARTICLE = REPO / "data" / "sources" / "guanhai-2023-01-qingdao-district-reports.txt"
+TODAY = "2023-07-01"
+
+# A small fictional data file; tests change it with str.replace or by appending tables.
+BASE = textwrap.dedent(
+    """\
+    schema_version = 1
+
+    [reports.testville-2023]
+    district = "测试区"
+    district_en = "Testville District"
+    city = "示例市"
+    period = { start = 2023-01-01, end = 2023-12-31 }
+
+    [targets.testville-parks]
+    report = "testville-2023"
+    category = "parks"
+    title = "新增测试公园10个"
+    title_en = "Add 10 test parks (fictional)"
+    kind = "count"
+    comparator = "at_least"
+    target = 10
+    unit = "个"
+    quote = "新增测试公园10个"
+
+    [[targets.testville-parks.progress]]
+    date = 2023-03-31
+    value = 2
+    source = "fictional test record"
+    """
+)
+
+
+def write_data(tmp_path: Path, text: str, name: str = "targets.toml") -> Path:
+    """Write a data file into the test's folder and return its path."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    """Run the CLI in-process, stdout and stderr kept apart."""
+    return CliRunner().invoke(app, list(args), env=env)
