@@ -1,0 +1,248 @@
+"""Surgical edits of a data file's text: each changes only the lines it means to.
+
+An edit works on the *region* of one target: its `[targets.ID]` table and its
+`[[targets.ID.progress]]` records, from the first of their header lines to the next header
+of anything else. Every byte outside the region is kept as it was; inside it, only the
+inserted or removed lines change. Each edit returns the new text and the region's old and
+new text, so the caller can check the change by parsing the region alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import WriteError
+from .load import tomllib
+from .tomlmap import SourceMap, Statement
+
+_HEADER_LINE = re.compile(r"(?m)^[ \t]*\[")
+_DATE_OR_NUMBER = (int, float)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A new text, and the stretch of it that changed, before and after."""
+
+    text: str
+    start: int  # where the region starts, in both texts
+    old_region: str
+    new_region: str
+
+
+# -- writing TOML values ------------------------------------------------------------------
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string holding `value` exactly; control characters are escaped."""
+    quoted = json.dumps(value, ensure_ascii=False)  # JSON escapes are all valid TOML escapes
+    return quoted.replace("\x7f", "\\u007f")
+
+
+def toml_value(value: Any) -> str:
+    """A TOML literal for a string, number, date or list of strings."""
+    if isinstance(value, str):
+        return toml_string(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, _DATE_OR_NUMBER):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    return str(value.isoformat())  # a date
+
+
+def table_text(header: str, fields: dict[str, Any], newline: str) -> str:
+    """A table: its header line, then one `key = value` line per field, in the order given."""
+    lines = [header] + [f"{key} = {toml_value(value)}" for key, value in fields.items()]
+    return newline.join(lines) + newline
+
+
+# -- finding a target's region ------------------------------------------------------------
+
+
+def newline_of(text: str) -> str:
+    """The line ending a file uses."""
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _line_end(text: str, offset: int) -> int:
+    """Offset just past the newline ending the line at `offset` (or the end of the text)."""
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end + 1
+
+
+def _belongs(path: tuple[object, ...], target_id: str) -> bool:
+    return len(path) >= 2 and path[0] == "targets" and path[1] == target_id
+
+
+def target_region(text: str, target_id: str) -> tuple[int, int]:
+    """Start and end offsets of a target's tables: from its first header line up to the next
+    header line of anything else (or the end of the text).
+
+    Header lines are first found by a regex, which is fast but blind to multi-line strings;
+    if the stretch it finds does not parse as this target alone, the whole text is scanned.
+    """
+    starts = [m.start() for m in _HEADER_LINE.finditer(text)]
+    fast = _region_among(text, starts, target_id, quick=True)
+    if fast and _holds_only(text[fast[0] : fast[1]], target_id):
+        return fast
+    headers = [_line_start(text, s.start) for s in SourceMap(text).statements if s.kind != "key"]
+    exact = _region_among(text, headers, target_id, quick=False)
+    if exact is None:
+        raise WriteError(f"no [targets.{target_id}] table found; is the target written as a table?")
+    return exact
+
+
+def _region_among(
+    text: str, starts: list[int], target_id: str, quick: bool
+) -> tuple[int, int] | None:
+    bounds = [*starts, len(text)]
+    first = last = -1
+    for index, start in enumerate(starts):
+        line = text[start : _line_end(text, start)]
+        if quick and target_id not in line:
+            mine = False
+        else:
+            header = SourceMap(line).statements
+            mine = bool(header) and _belongs(header[0].path, target_id)
+        if mine:
+            first = index if first < 0 else first
+            last = index
+        elif first >= 0:
+            break
+    return None if first < 0 else (bounds[first], bounds[last + 1])
+
+
+def _holds_only(region: str, target_id: str) -> bool:
+    try:
+        parsed = tomllib.loads(region)
+    except tomllib.TOMLDecodeError:
+        return False
+    return list(parsed) == ["targets"] and list(parsed["targets"]) == [target_id]
+
+
+# -- the edits ----------------------------------------------------------------------------
+
+
+def _splice(text: str, start: int, end: int, region: str, new_region: str) -> Edit:
+    return Edit(text[:start] + new_region + text[end:], start, region, new_region)
+
+
+def _content_end(region: str, statements: list[Statement], block_start: int, block_end: int) -> int:
+    """End of the last line in [block_start, block_end) that holds a statement."""
+    inside = [s for s in statements if block_start <= s.start < block_end]
+    return _line_end(region, max(s.end for s in inside))
+
+
+def _blocks(statements: list[Statement], length: int) -> list[tuple[Statement, int, int]]:
+    """Each header with the offsets its block spans: its line start to the next header's."""
+    headers = [s for s in statements if s.kind != "key"]
+    bounds = [h.start for h in headers[1:]] + [length]
+    return list(zip(headers, [h.start for h in headers], bounds, strict=True))
+
+
+def insert_record(
+    text: str, target_id: str, fields: dict[str, Any], before_index: int | None
+) -> Edit:
+    """Add a [[targets.ID.progress]] record: before record `before_index`, or after the last one."""
+    start, end = target_region(text, target_id)
+    region = text[start:end]
+    nl = newline_of(text)
+    record = table_text(f"[[targets.{target_id}.progress]]", fields, nl)
+    statements = SourceMap(region).statements
+    blocks = _blocks(statements, len(region))
+    records = [b for b in blocks if b[0].kind == "array_header"]
+    if before_index is not None and before_index < len(records):
+        header = records[before_index][0]
+        at = _comment_block_start(region, _line_start(region, header.start))
+        new_region = region[:at] + record + nl + region[at:]
+    else:
+        at = _content_end(region, statements, blocks[-1][1], blocks[-1][2])
+        if at == len(region) and not region.endswith("\n"):
+            new_region = region + nl + nl + record[: -len(nl)]
+        else:
+            new_region = region[:at] + nl + record + region[at:]
+    return _splice(text, start, end, region, new_region)
+
+
+def _comment_block_start(region: str, line_start: int) -> int:
+    """Move up over comment lines directly above a header: they belong to it."""
+    while line_start > 0:
+        previous = _line_start(region, line_start - 1)
+        if not region[previous:line_start].lstrip().startswith("#"):
+            break
+        line_start = previous
+    return line_start
+
+
+def _is_blank(region: str, line_start: int, line_end: int) -> bool:
+    return line_end > line_start and not region[line_start:line_end].strip()
+
+
+def remove_record(text: str, target_id: str, index: int) -> Edit:
+    """Remove the `index`-th record of a target and one blank line beside it."""
+    start, end = target_region(text, target_id)
+    region = text[start:end]
+    statements = SourceMap(region).statements
+    records = [b for b in _blocks(statements, len(region)) if b[0].kind == "array_header"]
+    header, block_start, block_end = records[index]
+    cut_from = _line_start(region, header.start)
+    cut_to = _content_end(region, statements, block_start, block_end)
+    before = _line_start(region, cut_from - 1) if cut_from else cut_from
+    if cut_from and _is_blank(region, before, cut_from):
+        cut_from = before
+    elif _is_blank(region, cut_to, _line_end(region, cut_to)):
+        cut_to = _line_end(region, cut_to)
+    if cut_to == len(region) and not region.endswith("\n") and cut_from:
+        cut_from -= (
+            2 if region[cut_from - 2 : cut_from] == "\r\n" else 1
+        )  # the file had no final newline
+    return _splice(text, start, end, region, region[:cut_from] + region[cut_to:])
+
+
+def set_keys(text: str, target_id: str, values: dict[str, Any]) -> Edit:
+    """Set (or, for None, remove) keys of the [targets.ID] table itself, line by line."""
+    start, end = target_region(text, target_id)
+    region = text[start:end]
+    nl = newline_of(text)
+    statements = SourceMap(region).statements
+    table_block = next(b for b in _blocks(statements, len(region)) if b[0].kind == "header")
+    keys = {
+        s.path[-1]: s
+        for s in statements
+        if s.kind == "key" and len(s.path) == 3 and table_block[1] <= s.start < table_block[2]
+    }
+    edits: list[tuple[int, int, str]] = []
+    additions = ""
+    for key, value in values.items():
+        found = keys.get(key)
+        if found and value is None:
+            line_start = _line_start(region, found.start)
+            edits.append((line_start, _line_end(region, found.end), ""))
+        elif found:
+            edits.append((found.start, found.end, f"{key} = {toml_value(value)}"))
+        elif value is not None:
+            additions += f"{key} = {toml_value(value)}{nl}"
+    if additions:
+        at = _content_end(region, statements, table_block[1], table_block[2])
+        prefix = nl if at == len(region) and not region.endswith("\n") else ""
+        edits.append((at, at, prefix + additions))
+    new_region = region
+    for edit_start, edit_end, replacement in sorted(edits, reverse=True):
+        new_region = new_region[:edit_start] + replacement + new_region[edit_end:]
+    return _splice(text, start, end, region, new_region)
+
+
+def append_target(text: str, target_id: str, fields: dict[str, Any]) -> Edit:
+    """Add a [targets.ID] table at the end of the file, after one blank line."""
+    nl = newline_of(text)
+    table = table_text(f"[targets.{target_id}]", fields, nl)
+    separator = "" if not text else (nl if text.endswith("\n") else nl + nl)
+    return Edit(text + separator + table, len(text), "", separator + table)
