@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import WriteError
-from .load import tomllib
+from .load import parse_toml
 from .tomlmap import SourceMap, Statement
 
 _HEADER_LINE = re.compile(r"(?m)^[ \t]*\[")
@@ -121,11 +121,8 @@ def _region_among(
 
 
 def _holds_only(region: str, target_id: str) -> bool:
-    try:
-        parsed = tomllib.loads(region)
-    except tomllib.TOMLDecodeError:
-        return False
-    return list(parsed) == ["targets"] and list(parsed["targets"]) == [target_id]
+    parsed, _ = parse_toml(region)
+    return parsed is not None and list(parsed) == ["targets"] and list(parsed["targets"]) == [target_id]
 
 
 # -- the edits ----------------------------------------------------------------------------
