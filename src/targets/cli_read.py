@@ -33,7 +33,7 @@ from .files import parse_date, today
 from .formats import format_rows, pick_fields, to_json
 from .model import DataSet, Status
 from .query import STATUS_ORDER, Filters, rows_of, select, sort_rows
-from .rows import LIST_FIELDS, SHOW_FIELDS, Row, show_row
+from .rows import LIST_FIELDS, SHOW_FIELDS, TABLE_FIELDS, Row, show_row
 
 DistrictOpt = Annotated[
     list[str] | None,
@@ -157,12 +157,10 @@ def list_targets(
     filters = _filters(district, report, category, kind, status, due_before, search)
     rows = _selected_rows(data, filters, as_of, sort)
     if fmt == "table":
-        from .render import TABLE_FIELDS, rows_table
+        from .render import rows_table
 
         print_rich(rows_table(rows, pick_fields(fields, TABLE_FIELDS, LIST_FIELDS), lang), no_color)
     else:
-        from .render import TABLE_FIELDS
-
         default = TABLE_FIELDS if fmt == "markdown" else LIST_FIELDS
         write(format_rows(rows, fmt, pick_fields(fields, default, LIST_FIELDS)))
 

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from .cli import FileOpt, _many, app, data_file, write
-from .edits import table_text
 from .errors import ReadOnlyData, UsageError
 from .evaluate import evaluate
 from .files import bundled_path, parse_date, today
 from .formats import neutralise
 from .rows import plain_number
-from .writes import WriteResult, parse_number
+
+if TYPE_CHECKING:
+    from .writes import WriteResult
 
 NoteOpt = Annotated[
     str | None,
@@ -118,6 +119,8 @@ def unmark(
 
     path = writable_file(file)
     result = unmark_target(path, target_id, parse_date(date, "--date") if date else None, today())
+    from .edits import table_text
+
     removed = table_text(f"[[targets.{target_id}.progress]]", result.removed or {}, "\n")
     write(neutralise(removed))
     _say(_standing(result))
@@ -157,7 +160,7 @@ def verdict(
 def _add_fields(kind: str, target: str | None, values: dict[str, Any]) -> dict[str, Any]:
     goal: Any = target
     if target is not None and kind != "milestone":
-        goal = parse_number(target)
+        goal = _optional_number(target)
     fields = {**values, "target": goal}
     order = (
         "report",
@@ -181,6 +184,8 @@ def _add_fields(kind: str, target: str | None, values: dict[str, Any]) -> dict[s
 
 
 def _optional_number(text: str | None) -> int | float | None:
+    from .writes import parse_number
+
     return parse_number(text) if text is not None else None
 
 

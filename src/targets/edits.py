@@ -122,7 +122,11 @@ def _region_among(
 
 def _holds_only(region: str, target_id: str) -> bool:
     parsed, _ = parse_toml(region)
-    return parsed is not None and list(parsed) == ["targets"] and list(parsed["targets"]) == [target_id]
+    return (
+        parsed is not None
+        and list(parsed) == ["targets"]
+        and list(parsed["targets"]) == [target_id]
+    )
 
 
 # -- the edits ----------------------------------------------------------------------------

@@ -28,16 +28,6 @@ STATUS_STYLE = {
     "overdue": "magenta",
     "unmeasured": "dim",
 }
-TABLE_FIELDS: tuple[str, ...] = (
-    "id",
-    "district",
-    "title",
-    "target",
-    "current",
-    "progress",
-    "status",
-    "due",
-)
 HEADERS = {"current": "now", "progress": "done", "expected": "pace"}
 SPARK = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 20

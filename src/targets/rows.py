@@ -39,6 +39,17 @@ LIST_FIELDS: tuple[str, ...] = (
     "conflict",
     "quote",
 )
+TABLE_FIELDS: tuple[str, ...] = (
+    "id",
+    "district",
+    "title",
+    "target",
+    "current",
+    "progress",
+    "status",
+    "due",
+)
+"""The columns a person sees by default (table and markdown)."""
 SHOW_FIELDS: tuple[str, ...] = (
     *LIST_FIELDS,
     "stages",
