@@ -1,25 +1,25 @@
 """The `targets` command: parse arguments, call the core, render, map errors to exit codes.
 
-Rich is imported only by the commands that draw tables, so machine output starts fast.
+Start-up time matters (the command runs on every tab completion and inside scripts), so
+`main` builds an app holding only the command being run: Typer then inspects one function
+signature instead of all of them, and only that command's module is imported. Rich is
+imported only by the commands that draw tables.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import TargetsError, UsageError
+from .errors import TargetsError
 from .exitcodes import ExitCode, exit_code_for
-from .files import DataFile, find_data_file, parse_date, today
-from .formats import FORMATS
-from .model import DataSet
 
 PROG = "targets"
 
@@ -70,15 +70,18 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-app = typer.Typer(
-    cls=TargetsGroup,
-    name=PROG,
-    help="Track the targets Chinese local governments pledge in their annual work reports.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# Each command: (module, function). The function's docstring is its help.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "list": ("cli_read", "list_targets"),
+    "show": ("cli_read", "show"),
+    "status": ("cli_read", "status"),
+    "check": ("cli_read", "check"),
+    "mark": ("cli_write", "mark"),
+    "unmark": ("cli_write", "unmark"),
+    "verdict": ("cli_write", "verdict"),
+    "add": ("cli_write", "add"),
+    "init": ("cli_write", "init"),
+}
 
 
 def _version(value: bool) -> None:
@@ -87,7 +90,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -99,100 +101,39 @@ def _root(
     """Track the targets Chinese local governments pledge in their annual work reports."""
 
 
-# -- shared options -----------------------------------------------------------------------
-
-FileOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--file",
-        "-f",
-        metavar="PATH",
-        show_default=False,
-        help="Data file. Default: $TARGETS_FILE, ./targets.toml, ./data/targets.toml, bundled.",
-    ),
-]
-AsOfOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        show_default=False,
-        help="Evaluate at this date (YYYY-MM-DD) instead of today.",
-    ),
-]
-FormatOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--format",
-        "-F",
-        metavar="FORMAT",
-        show_default=False,
-        help=f"One of: {', '.join(FORMATS)}. Default: table on a terminal, tsv otherwise.",
-    ),
-]
-FieldsOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--fields", metavar="A,B,C", show_default=False, help="Columns to show, comma-separated."
-    ),
-]
-LangOpt = Annotated[
-    str,
-    typer.Option("--lang", metavar="zh|en", help="Language of titles and districts people read."),
-]
-NoColorOpt = Annotated[
-    bool, typer.Option("--no-color", help="No colour (also NO_COLOR or TERM=dumb).")
-]
-ManyOpt = Annotated[list[str] | None, typer.Option(show_default=False)]
+def build_app(only: str | None = None) -> typer.Typer:
+    """The Typer app with every command, or with just the one named."""
+    app = typer.Typer(
+        cls=TargetsGroup,
+        name=PROG,
+        help="Track the targets Chinese local governments pledge in their annual work reports.",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_root)
+    for name, (module, function) in COMMANDS.items():
+        if only is None or name == only:
+            command = getattr(importlib.import_module(f"targets.{module}"), function)
+            app.command(name)(command)
+    return app
 
 
-def _many(values: list[str] | None) -> tuple[str, ...]:
-    """Repeated options, each of which may hold comma-separated values."""
-    return tuple(v.strip() for value in values or () for v in value.split(",") if v.strip())
+def _command_named(args: Sequence[str]) -> str | None:
+    """The command a command line runs, when it can be told without parsing it."""
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return None  # shell completion needs every command
+    first = next((arg for arg in args if not arg.startswith("-")), None)
+    return first if first in COMMANDS else None
 
 
-def data_file(file: str | None) -> DataFile:
-    return find_data_file(file, os.environ, Path())
-
-
-def evaluation_day(as_of: str | None) -> Any:
-    return parse_date(as_of, "--as-of") if as_of else today()
-
-
-def load(file: str | None) -> DataSet:
-    from .load import load_valid
-
-    return load_valid(data_file(file).path, today())
-
-
-def output_format(fmt: str | None, allowed: Sequence[str] = FORMATS) -> str:
-    chosen = fmt or ("table" if sys.stdout.isatty() else "tsv")
-    if chosen not in allowed:
-        raise UsageError(f"unknown format {chosen!r}; valid formats: {', '.join(allowed)}")
-    return chosen
-
-
-def check_lang(lang: str) -> str:
-    if lang not in ("zh", "en"):
-        raise UsageError(f"unknown language {lang!r}; valid values: zh, en")
-    return lang
-
-
-def print_rich(renderable: Any, no_color: bool) -> None:
-    from .render import make_console
-
-    make_console(no_color=no_color).print(renderable)
-
-
-def write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the full app, for tests and tools that import it
+        return build_app()
+    raise AttributeError(name)
 
 
 def main() -> None:
     """Entry point of the `targets` script."""
-    app()
-
-
-# The commands live in their own modules and register themselves on `app`.
-from . import cli_read, cli_write  # noqa: E402, F401
+    build_app(_command_named(sys.argv[1:]))()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import difflib
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli import (
+from .cli_common import (
     AsOfOpt,
     FieldsOpt,
     FileOpt,
@@ -17,23 +17,23 @@ from .cli import (
     ManyOpt,
     NoColorOpt,
     _many,
-    app,
     check_lang,
-    data_file,
     evaluation_day,
-    load,
     output_format,
     print_rich,
+    read,
     write,
 )
 from .errors import UnknownTarget, UsageError
-from .evaluate import evaluate, evaluate_all
 from .exitcodes import ExitCode
-from .files import parse_date, today
+from .files import parse_date
 from .formats import format_rows, pick_fields, to_json
-from .model import DataSet, Status
-from .query import STATUS_ORDER, Filters, rows_of, select, sort_rows
-from .rows import LIST_FIELDS, SHOW_FIELDS, TABLE_FIELDS, Row, show_row
+from .vocab import Severity, Status
+
+if TYPE_CHECKING:
+    from .model import DataSet
+from .query import STATUS_ORDER, Filters, select, sort_rows
+from .rows import LIST_FIELDS, SHOW_FIELDS, TABLE_FIELDS, Row
 
 DistrictOpt = Annotated[
     list[str] | None,
@@ -128,13 +128,15 @@ def _filters(
     )
 
 
-def _selected_rows(data: DataSet, filters: Filters, as_of: str | None, sort: ManyOpt) -> list[Row]:
-    day = evaluation_day(as_of)
-    rows = rows_of(select(evaluate_all(data, day), filters, data))
-    return sort_rows(rows, _many(sort))
+def _selected_rows(
+    file: str | None, filters: Filters, as_of: str | None, sort: ManyOpt
+) -> list[Row]:
+    from .source import list_rows
+
+    rows = list_rows(read(file), evaluation_day(as_of))
+    return sort_rows(select(rows, filters), _many(sort))
 
 
-@app.command("list")
 def list_targets(
     district: DistrictOpt = None,
     report: ReportOpt = None,
@@ -153,16 +155,16 @@ def list_targets(
 ) -> None:
     """List targets with their status, filtered and sorted."""
     fmt, lang = output_format(format), check_lang(lang)
-    data = load(file)
     filters = _filters(district, report, category, kind, status, due_before, search)
-    rows = _selected_rows(data, filters, as_of, sort)
+    rows = _selected_rows(file, filters, as_of, sort)
     if fmt == "table":
         from .render import rows_table
 
         print_rich(rows_table(rows, pick_fields(fields, TABLE_FIELDS, LIST_FIELDS), lang), no_color)
     else:
         default = TABLE_FIELDS if fmt == "markdown" else LIST_FIELDS
-        write(format_rows(rows, fmt, pick_fields(fields, default, LIST_FIELDS)))
+        picked = pick_fields(fields, default, LIST_FIELDS)
+        write(format_rows(rows, fmt, picked, pretty=sys.stdout.isatty()))
 
 
 def _find_target(data: DataSet, target_id: str) -> None:
@@ -172,7 +174,6 @@ def _find_target(data: DataSet, target_id: str) -> None:
         raise UnknownTarget(f"unknown target {target_id!r}; {hint}")
 
 
-@app.command()
 def show(
     target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
     as_of: AsOfOpt = None,
@@ -184,7 +185,11 @@ def show(
     """Show one target whole: quote, fields, status, records and a chart."""
     fmt = output_format(format or ("table" if sys.stdout.isatty() else "json"), ("table", "json"))
     lang = check_lang(lang)
-    data = load(file)
+    from .evaluate import evaluate
+    from .rows import show_row
+    from .source import dataset
+
+    data = dataset(read(file))
     _find_target(data, target_id)
     row = show_row(evaluate(data.targets[target_id], data, evaluation_day(as_of)))
     if fmt == "json":
@@ -212,7 +217,6 @@ def _status_groups(rows: list[Row]) -> list[Row]:
     ]
 
 
-@app.command()
 def status(
     district: DistrictOpt = None,
     report: ReportOpt = None,
@@ -243,9 +247,8 @@ def status(
         raise UsageError(
             f"unknown status {value!r} in --fail-on; valid values: {', '.join(STATUS_ORDER)}"
         )
-    data = load(file)
     filters = _filters(district, report, category, kind, status, due_before, search)
-    rows = _selected_rows(data, filters, as_of, None)
+    rows = _selected_rows(file, filters, as_of, None)
     counts = _status_counts(rows)
     day = evaluation_day(as_of).isoformat()
     if fmt == "table":
@@ -264,25 +267,25 @@ def status(
         raise typer.Exit(ExitCode.FAIL_ON_MATCHED)
 
 
-@app.command()
 def check(
     file: FileOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
 ) -> None:
     """Validate the data file: print each problem as PATH:LINE:COL; silent when clean."""
-    from .load import load_file
+    from .source import problems
 
-    target = data_file(file)
-    loaded, _ = load_file(target.path, today())
+    source = read(file)
+    found, _ = problems(source)
     errors, warnings = (
-        sorted(ps, key=lambda p: (p.line, p.col)) for ps in (loaded.errors, loaded.warnings)
+        sorted((p for p in found if p.severity is severity), key=lambda p: (p.line, p.col))
+        for severity in (Severity.ERROR, Severity.WARNING)
     )
     for problem in [*errors, *warnings]:
         sys.stdout.write(
-            f"{target.path}:{problem.line}:{problem.col}: {problem.severity.value}: "
+            f"{source.path}:{problem.line}:{problem.col}: {problem.severity.value}: "
             f"{problem.message}\n"
         )
     if errors or warnings:
-        sys.stderr.write(f"{len(errors)} error(s), {len(warnings)} warning(s) in {target.path}\n")
+        sys.stderr.write(f"{len(errors)} error(s), {len(warnings)} warning(s) in {source.path}\n")
     if errors or (strict and warnings):
         raise typer.Exit(ExitCode.INVALID_DATA)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .cli import FileOpt, _many, app, data_file, write
+from .cli_common import FileOpt, _many, data_file, write
 from .errors import ReadOnlyData, UsageError
 from .evaluate import evaluate
 from .files import bundled_path, parse_date, today
@@ -66,7 +66,6 @@ def _say(line: str) -> None:
     write(neutralise(line) + "\n")
 
 
-@app.command()
 def mark(
     target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
     value: Annotated[
@@ -100,7 +99,6 @@ def mark(
     _say(_standing(result))
 
 
-@app.command()
 def unmark(
     target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
     date: Annotated[
@@ -126,7 +124,6 @@ def unmark(
     _say(_standing(result))
 
 
-@app.command()
 def verdict(
     target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
     rating: Annotated[
@@ -196,7 +193,6 @@ def _optional_date(text: str | None, flag: str) -> Any:
 Text = Annotated[str | None, typer.Option(show_default=False)]
 
 
-@app.command()
 def add(
     target_id: Annotated[str, typer.Argument(metavar="ID", help="New id: lowercase slug.")],
     report: Annotated[str, typer.Option("--report", metavar="ID", help="Report id.")],
@@ -295,7 +291,6 @@ def add(
     _say(_standing(result))
 
 
-@app.command()
 def init(
     path: Annotated[Path, typer.Argument(metavar="[PATH]", help="Where to put the copy.")] = Path(
         "targets.toml"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .model import Problem
+if TYPE_CHECKING:
+    from .model import Problem
 
 
 class TargetsError(Exception):

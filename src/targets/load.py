@@ -12,10 +12,8 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from .errors import InvalidData, UsageError
 from .model import (
     DEFAULT_STAGES,
     Comparator,
@@ -201,31 +199,3 @@ def build_dataset(doc: dict[str, Any]) -> DataSet:
     reports = {rid: _report(rid, raw) for rid, raw in reports_of(doc)}
     targets = {tid: _target(tid, raw, reports) for tid, raw in targets_of(doc)}
     return DataSet(reports=reports, targets=targets, schema_version=doc["schema_version"])
-
-
-def load_file(path: Path, today: dt.date) -> tuple[Loaded, str]:
-    """Load a data file; problems come back located. Also returns the text read."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(
-            f"no data file at {path}; pass --file PATH or run `targets init`"
-        ) from None
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
-    text, problem = decode(data)
-    if text is None:
-        assert problem is not None
-        return Loaded(None, [problem]), ""
-    loaded = load_text(text, today)
-    if loaded.problems:
-        loaded = dataclasses.replace(loaded, problems=locate(loaded.problems, text))
-    return loaded, text
-
-
-def load_valid(path: Path, today: dt.date) -> DataSet:
-    """The data set of a file, or InvalidData naming its first error."""
-    loaded, _ = load_file(path, today)
-    if loaded.dataset is None:
-        raise InvalidData(path, loaded.errors)
-    return loaded.dataset

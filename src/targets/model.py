@@ -7,57 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
 
-
-class Kind(str, Enum):
-    """What sort of pledge a target is, which decides how its progress is measured."""
-
-    COUNT = "count"
-    LEVEL = "level"
-    GROWTH = "growth"
-    MILESTONE = "milestone"
-    QUALITATIVE = "qualitative"
-
-
-class Comparator(str, Enum):
-    """How the reported value is compared with the target, from the report's own wording."""
-
-    AT_LEAST = "at_least"  # 以上, 达到, 提升至
-    EXCEED = "exceed"  # 突破, 超过
-    ABOUT = "about"  # 左右
-    AT_MOST = "at_most"  # 以内, 以下, 不超过
-
-
-class Status(str, Enum):
-    """Where a target stands at a date."""
-
-    ACHIEVED = "achieved"
-    ACHIEVED_LATE = "achieved_late"
-    ON_TRACK = "on_track"
-    BEHIND = "behind"
-    NOT_STARTED = "not_started"
-    MISSED = "missed"
-    OVERDUE = "overdue"
-    UNMEASURED = "unmeasured"
-
-
-class Verdict(str, Enum):
-    """An editor's rating of a pledge, independent of the computed status."""
-
-    KEPT = "kept"
-    PARTLY_KEPT = "partly_kept"
-    BROKEN = "broken"
-    STALLED = "stalled"
-    DROPPED = "dropped"
-
-
-class Severity(str, Enum):
-    """Errors make a file invalid; warnings are advice."""
-
-    ERROR = "error"
-    WARNING = "warning"
-
+from .vocab import Comparator as Comparator
+from .vocab import Kind as Kind
+from .vocab import Severity as Severity
+from .vocab import Status as Status
+from .vocab import Verdict as Verdict
 
 DEFAULT_STAGES: tuple[str, ...] = ("planned", "started", "completed")
 DEFAULT_TOLERANCE_SHARE = 0.10

@@ -1,4 +1,4 @@
-"""Filters and sort orders over evaluated targets."""
+"""Filters and sort orders over the list rows of evaluated targets."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import UsageError
-from .evaluate import Evaluation
-from .model import DataSet, Kind, Status
-from .rows import LIST_FIELDS, Row, list_row
+from .rows import LIST_FIELDS, Row
+from .vocab import Kind, Status
 
 STATUS_ORDER = {status.value: index for index, status in enumerate(Status)}
 
@@ -39,71 +38,61 @@ def _checked(what: str, values: tuple[str, ...], valid: Sequence[str]) -> set[st
     return set(values)
 
 
-def district_names(data: DataSet) -> list[str]:
-    """Each district of the data once, in file order."""
-    return list(dict.fromkeys(report.district for report in data.reports.values()))
-
-
-def match_districts(values: tuple[str, ...], data: DataSet) -> set[str]:
+def match_districts(values: tuple[str, ...], rows: list[Row]) -> set[str]:
     """The districts that the given names select: Chinese or English, any case, any prefix."""
+    names = {(r["district"], r["district_en"] or "", r["report"]) for r in rows}
     chosen: set[str] = set()
     for value in values:
         needle = value.strip().casefold()
-        found = {
-            report.district
-            for report in data.reports.values()
-            if needle
-            and any(
-                name.casefold().startswith(needle)
-                for name in (report.district, report.district_en or "", report.id)
-            )
-        }
+        found = {n[0] for n in names if needle and any(x.casefold().startswith(needle) for x in n)}
         if not found:
-            valid = [
-                f"{r.district} ({r.district_en})" if r.district_en else r.district
-                for r in {r.district: r for r in data.reports.values()}.values()
-            ]
+            valid = dict.fromkeys(
+                f"{r['district']} ({r['district_en']})" if r["district_en"] else r["district"]
+                for r in rows
+            )
             raise _unknown("district", value, valid)
         chosen |= found
     return chosen
 
 
-def categories(data: DataSet) -> list[str]:
-    """Each category of the data once, sorted."""
-    return sorted({target.category for target in data.targets.values()})
+def _present(rows: list[Row], field: str) -> list[str]:
+    return list(dict.fromkeys(row[field] for row in rows))
 
 
-def select(evaluations: list[Evaluation], filters: Filters, data: DataSet) -> list[Evaluation]:
-    """The evaluations that pass every filter, in their given order."""
-    districts = match_districts(filters.districts, data) if filters.districts else None
-    reports = _checked("report", filters.reports, list(data.reports)) if filters.reports else None
+def select(rows: list[Row], filters: Filters) -> list[Row]:
+    """The rows that pass every filter, in their given order."""
+    districts = match_districts(filters.districts, rows) if filters.districts else None
+    reports = (
+        _checked("report", filters.reports, _present(rows, "report")) if filters.reports else None
+    )
     cats = (
-        _checked("category", filters.categories, categories(data)) if filters.categories else None
+        _checked("category", filters.categories, sorted(_present(rows, "category")))
+        if filters.categories
+        else None
     )
     kinds = _checked("kind", filters.kinds, [k.value for k in Kind]) if filters.kinds else None
     statuses = (
         _checked("status", filters.statuses, list(STATUS_ORDER)) if filters.statuses else None
     )
     needle = filters.search.casefold() if filters.search else None
+    due_before = filters.due_before.isoformat() if filters.due_before else None
 
-    def keep(ev: Evaluation) -> bool:
-        t = ev.target
+    def keep(row: Row) -> bool:
         return (
-            (districts is None or t.report.district in districts)
-            and (reports is None or t.report.id in reports)
-            and (cats is None or t.category in cats)
-            and (kinds is None or t.kind.value in kinds)
-            and (statuses is None or ev.status.value in statuses)
-            and (filters.due_before is None or t.due_date < filters.due_before)
-            and (needle is None or _mentions(ev, needle))
+            (districts is None or row["district"] in districts)
+            and (reports is None or row["report"] in reports)
+            and (cats is None or row["category"] in cats)
+            and (kinds is None or row["kind"] in kinds)
+            and (statuses is None or row["status"] in statuses)
+            and (due_before is None or row["due"] < due_before)
+            and (needle is None or _mentions(row, needle))
         )
 
-    return [ev for ev in evaluations if keep(ev)]
+    return [row for row in rows if keep(row)]
 
 
-def _mentions(ev: Evaluation, needle: str) -> bool:
-    t = ev.target
-    return any(needle in (text or "").casefold() for text in (t.id, t.title, t.title_en, t.quote))
+def _mentions(row: Row, needle: str) -> bool:
+    return any(needle in (row[f] or "").casefold() for f in ("id", "title", "title_en", "quote"))
 
 
 def _sort_value(row: Row, field: str) -> Any:
@@ -138,8 +127,3 @@ def _mix_safe(value: Any) -> tuple[int, Any]:
     if isinstance(value, (int, float)):
         return (0, value)
     return (1, str(value))
-
-
-def rows_of(evaluations: list[Evaluation]) -> list[Row]:
-    """The list row of each evaluation."""
-    return [list_row(ev) for ev in evaluations]

@@ -7,10 +7,11 @@ add fields, never rename or remove them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .evaluate import Evaluation
-from .model import ProgressRecord
+if TYPE_CHECKING:
+    from .evaluate import Evaluation
+    from .model import ProgressRecord
 
 LIST_FIELDS: tuple[str, ...] = (
     "id",
