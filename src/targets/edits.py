@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import WriteError
-from .load import parse_toml
 from .tomlmap import SourceMap, Statement
 
 _HEADER_LINE = re.compile(r"(?m)^[ \t]*\[")
@@ -60,12 +59,13 @@ def table_text(header: str, fields: dict[str, Any], newline: str) -> str:
     return newline.join(lines) + newline
 
 
-# -- finding a target's region ------------------------------------------------------------
+# -- finding a table's region -------------------------------------------------------------
 
 
 def newline_of(text: str) -> str:
-    """The line ending a file uses."""
-    return "\r\n" if "\r\n" in text else "\n"
+    """The line ending a file uses, judged by its first line."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -78,41 +78,29 @@ def _line_end(text: str, offset: int) -> int:
     return len(text) if end < 0 else end + 1
 
 
-def _belongs(path: tuple[object, ...], target_id: str) -> bool:
-    return len(path) >= 2 and path[0] == "targets" and path[1] == target_id
+Span = tuple[int, int]
 
 
-def target_region(text: str, target_id: str) -> tuple[int, int]:
-    """Start and end offsets of a target's tables: from its first header line up to the next
-    header line of anything else (or the end of the text).
-
-    Header lines are first found by a regex, which is fast but blind to multi-line strings;
-    if the stretch it finds does not parse as this target alone, the whole text is scanned.
-    """
-    starts = [m.start() for m in _HEADER_LINE.finditer(text)]
-    fast = _region_among(text, starts, target_id, quick=True)
-    if fast and _holds_only(text[fast[0] : fast[1]], target_id):
-        return fast
-    headers = [_line_start(text, s.start) for s in SourceMap(text).statements if s.kind != "key"]
-    exact = _region_among(text, headers, target_id, quick=False)
-    if exact is None:
-        raise WriteError(f"no [targets.{target_id}] table found; is the target written as a table?")
-    return exact
+def header_lines(text: str) -> list[int]:
+    """Offsets of every line that starts like a table header (a regex: fast, but blind to
+    multi-line strings, so callers check what they find)."""
+    return [m.start() for m in _HEADER_LINE.finditer(text)]
 
 
-def _region_among(
-    text: str, starts: list[int], target_id: str, quick: bool
-) -> tuple[int, int] | None:
+def _owner(line: str, section: str, key: str) -> bool:
+    if key not in line:
+        return False
+    header = SourceMap(line).statements
+    return bool(header) and header[0].path[:2] == (section, key)
+
+
+def region_among(text: str, starts: list[int], section: str, key: str) -> Span | None:
+    """The first run of consecutive header lines that belong to [section.key]: from the first
+    one to the next header line of anything else. None if there is none."""
     bounds = [*starts, len(text)]
     first = last = -1
     for index, start in enumerate(starts):
-        line = text[start : _line_end(text, start)]
-        if quick and target_id not in line:
-            mine = False
-        else:
-            header = SourceMap(line).statements
-            mine = bool(header) and _belongs(header[0].path, target_id)
-        if mine:
+        if _owner(text[start : _line_end(text, start)], section, key):
             first = index if first < 0 else first
             last = index
         elif first >= 0:
@@ -120,13 +108,54 @@ def _region_among(
     return None if first < 0 else (bounds[first], bounds[last + 1])
 
 
-def _holds_only(region: str, target_id: str) -> bool:
-    parsed, _ = parse_toml(region)
-    return (
-        parsed is not None
-        and list(parsed) == ["targets"]
-        and list(parsed["targets"]) == [target_id]
-    )
+def fast_region(text: str, headers: list[int], section: str, key: str) -> Span | None:
+    """The region of [section.key] when all header lines naming it are consecutive; else None.
+
+    Finds them through the occurrences of `key` (str.find: fast) rather than by reading every
+    header line. `headers` is `header_lines(text)`.
+    """
+    owned: list[int] = []
+    position = text.find(key)
+    while position >= 0:
+        line_start = _line_start(text, position)
+        index = bisect_left(headers, line_start)
+        if index < len(headers) and headers[index] == line_start and index not in owned:
+            if _owner(text[line_start : _line_end(text, line_start)], section, key):
+                owned.append(index)
+        position = text.find(key, _line_end(text, position))
+    if not owned or owned != list(range(owned[0], owned[-1] + 1)):
+        return None
+    end = headers[owned[-1] + 1] if owned[-1] + 1 < len(headers) else len(text)
+    return headers[owned[0]], end
+
+
+_TOP_LEVEL_SECTION = re.compile(r"(?m)^[ \t]*[\"']?(?:targets|reports)[\"']?[ \t]*[.=]")
+_USUAL_HEADERS = ("[targets.", "[[targets.", "[reports.")
+
+
+def sections_only_as_tables(text: str, headers: list[int]) -> bool:
+    """Whether every report and target is written as its own [section.key] table: no
+    [targets] or [reports] table with dotted keys in it, no top-level keys for them."""
+    if _TOP_LEVEL_SECTION.search(text[: headers[0]] if headers else text):
+        return False
+    for start in headers:
+        if text.startswith(_USUAL_HEADERS, start):
+            continue
+        header = SourceMap(text[start : _line_end(text, start)]).statements
+        if (
+            header
+            and header[0].path[:1] in (("targets",), ("reports",))
+            and len(header[0].path) < 2
+        ):
+            return False
+    return True
+
+
+def exact_region(text: str, section: str, key: str) -> Span | None:
+    """The region found by scanning the whole text token by token: slow, never fooled."""
+    statements = SourceMap(text).statements
+    headers = [_line_start(text, s.start) for s in statements if s.kind != "key"]
+    return region_among(text, headers, section, key)
 
 
 # -- the edits ----------------------------------------------------------------------------
@@ -150,10 +179,11 @@ def _blocks(statements: list[Statement], length: int) -> list[tuple[Statement, i
 
 
 def insert_record(
-    text: str, target_id: str, fields: dict[str, Any], before_index: int | None
+    text: str, span: Span, target_id: str, fields: dict[str, Any], before_index: int | None
 ) -> Edit:
-    """Add a [[targets.ID.progress]] record: before record `before_index`, or after the last one."""
-    start, end = target_region(text, target_id)
+    """Add a [[targets.ID.progress]] record to the target whose tables `span` holds:
+    before record `before_index`, or after the last one."""
+    start, end = span
     region = text[start:end]
     nl = newline_of(text)
     record = table_text(f"[[targets.{target_id}.progress]]", fields, nl)
@@ -187,9 +217,10 @@ def _is_blank(region: str, line_start: int, line_end: int) -> bool:
     return line_end > line_start and not region[line_start:line_end].strip()
 
 
-def remove_record(text: str, target_id: str, index: int) -> Edit:
-    """Remove the `index`-th record of a target and one blank line beside it."""
-    start, end = target_region(text, target_id)
+def remove_record(text: str, span: Span, index: int) -> Edit:
+    """Remove the `index`-th record of the target whose tables `span` holds, and one blank
+    line beside it."""
+    start, end = span
     region = text[start:end]
     statements = SourceMap(region).statements
     records = [b for b in _blocks(statements, len(region)) if b[0].kind == "array_header"]
@@ -208,9 +239,9 @@ def remove_record(text: str, target_id: str, index: int) -> Edit:
     return _splice(text, start, end, region, region[:cut_from] + region[cut_to:])
 
 
-def set_keys(text: str, target_id: str, values: dict[str, Any]) -> Edit:
-    """Set (or, for None, remove) keys of the [targets.ID] table itself, line by line."""
-    start, end = target_region(text, target_id)
+def set_keys(text: str, span: Span, values: dict[str, Any]) -> Edit:
+    """Set (or, for None, remove) keys of the [targets.ID] table that `span` holds."""
+    start, end = span
     region = text[start:end]
     nl = newline_of(text)
     statements = SourceMap(region).statements

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from .errors import UsageError
@@ -17,31 +18,39 @@ from .rows import Row
 MACHINE_FORMATS: tuple[str, ...] = ("json", "jsonl", "csv", "tsv", "markdown", "ids")
 FORMATS: tuple[str, ...] = ("table", *MACHINE_FORMATS)
 
-# C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a terminal shows.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# C1 controls, DEL, and the bidirectional overrides that can reorder what a terminal shows.
+# JSON escapes the C0 controls itself; the other formats need them made visible too.
+_STEERING = "\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029"
 _COMPACT = (",", ":")
 _CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    """Compiled on first use: each costs half a millisecond, and most runs need one at most."""
+    return re.compile(
+        {
+            "unsafe": f"[\x00-\x08\x0b-\x1f{_STEERING}]",
+            "steering": f"[{_STEERING}]",
+            "markdown": r"([\\`*_\[\]<>#|])",
+        }[name]
+    )
 
 
 def _visible(match: re.Match[str]) -> str:
-    char = match.group()
-    code = ord(char)
+    code = ord(match.group())
     if code < 0x20:
         return chr(0x2400 + code)  # the Unicode "control picture": ESC shows as ␛
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"
+    return "\u2421" if code == 0x7F else "\ufffd"
 
 
 def neutralise(text: str) -> str:
     """`text` with control characters replaced by visible symbols; newlines and tabs kept."""
-    return _UNSAFE.sub(_visible, text)
+    return _pattern("unsafe").sub(_visible, text)
 
 
 def _escaped(text: str) -> str:
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _pattern("steering").sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def to_json(value: Any, pretty: bool = True) -> str:
@@ -53,14 +62,13 @@ def to_json(value: Any, pretty: bool = True) -> str:
     if pretty or not isinstance(value, list):
         return _escaped(json.dumps(value, ensure_ascii=False, indent=2 if pretty else None)) + "\n"
     items = ",\n".join(json.dumps(item, ensure_ascii=False, separators=_COMPACT) for item in value)
-    return _escaped(f"[\n{items}\n]" if items else "[]") + "\n"
+    return _escaped(f"[\n{items}\n]\n" if items else "[]\n")
 
 
 def to_jsonl(rows: Sequence[Row]) -> str:
     """One compact JSON object per line."""
-    return "".join(
-        _escaped(json.dumps(row, ensure_ascii=False, separators=_COMPACT)) + "\n" for row in rows
-    )
+    lines = (json.dumps(row, ensure_ascii=False, separators=_COMPACT) + "\n" for row in rows)
+    return _escaped("".join(lines))
 
 
 def cell_text(value: Any) -> str:
@@ -109,7 +117,7 @@ def to_tsv(rows: Sequence[Row], fields: Sequence[str]) -> str:
 
 def _markdown_cell(value: Any) -> str:
     text = neutralise(cell_text(value)).replace("\n", " ").replace("\t", " ")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _pattern("markdown").sub(r"\\\1", text)
 
 
 def to_markdown(rows: Sequence[Row], fields: Sequence[str]) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import UsageError
 from .rows import LIST_FIELDS, Row
@@ -14,8 +13,7 @@ from .vocab import Kind, Status
 STATUS_ORDER = {status.value: index for index, status in enumerate(Status)}
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     """What `list` and `status` keep: each given field must match one of its values."""
 
     districts: tuple[str, ...] = ()

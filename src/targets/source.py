@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .cache import Cache, content_key
 from .errors import InvalidData, UsageError
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
 ROW_DAYS_KEPT = 4
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """The bytes of a data file, read once, with the key of its cache entries."""
 
     path: Path

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .edits import Edit
+from .edits import (
+    Edit,
+    Span,
+    exact_region,
+    fast_region,
+    header_lines,
+    sections_only_as_tables,
+)
 from .errors import LockTimeout, WriteError
 from .load import decode, parse_toml
 
@@ -28,14 +35,88 @@ LOCK_TIMEOUT_ENV = "TARGETS_LOCK_TIMEOUT"
 BOM = "\ufeff"
 
 
-@dataclass(frozen=True)
 class Snapshot:
-    """The data file as read under the lock: its text and parsed document."""
+    """The data file as read under the lock: its text, and its tables parsed on demand.
 
-    path: Path
-    text: str
-    document: dict[str, Any]
-    bom: bool = False
+    A write needs one target and its report, not the whole document: `table` parses just
+    the stretch of text that holds the table, when it can prove that stretch is the whole
+    truth about it (see `_safe_region`). Otherwise the whole text is parsed, once.
+    """
+
+    def __init__(self, path: Path, text: str, bom: bool = False) -> None:
+        self.path = path
+        self.text = text
+        self.bom = bom
+        self._document: dict[str, Any] | None = None
+        self._headers: list[int] | None = None
+        self._tables_only: bool | None = None
+        self._regions: dict[tuple[str, str], tuple[Span, dict[str, Any]] | None] = {}
+
+    @property
+    def document(self) -> dict[str, Any]:
+        """The whole parsed document; WriteError if the text is not valid TOML."""
+        if self._document is None:
+            document, syntax = parse_toml(self.text)
+            if document is None:
+                assert syntax is not None
+                raise WriteError(
+                    f"{self.path}:{syntax.line}:{syntax.col}: {syntax.message}; fix it first"
+                )
+            self._document = document
+        return self._document
+
+    @property
+    def headers(self) -> list[int]:
+        if self._headers is None:
+            self._headers = header_lines(self.text)
+        return self._headers
+
+    @property
+    def tables_only(self) -> bool:
+        if self._tables_only is None:
+            self._tables_only = sections_only_as_tables(self.text, self.headers)
+        return self._tables_only
+
+    def region(self, section: str, key: str) -> tuple[Span, dict[str, Any]] | None:
+        """The span of [section.key] and its parsed value, when that span provably holds all
+        of it; None otherwise."""
+        if (section, key) not in self._regions:
+            self._regions[(section, key)] = _safe_region(self, section, key)
+        return self._regions[(section, key)]
+
+    def table(self, section: str, key: str) -> dict[str, Any] | None:
+        """The parsed [section.key] table, or None if the file has none."""
+        found = self.region(section, key)
+        if found:
+            return found[1]
+        value = self.document.get(section, {}).get(key)
+        return value if isinstance(value, dict) else None
+
+    def span(self, section: str, key: str) -> Span:
+        """Where [section.key] is written; WriteError if it is not written as a table."""
+        found = self.region(section, key)
+        span = found[0] if found else exact_region(self.text, section, key)
+        if span is None:
+            raise WriteError(
+                f"[{section}.{key}] is not written as a table; cannot edit it in place"
+            )
+        return span
+
+
+def _safe_region(snapshot: Snapshot, section: str, key: str) -> tuple[Span, dict[str, Any]] | None:
+    """A region found through header lines, accepted only if (a) every header line naming the
+    table is in it, (b) the section is never written in another form (a [targets] table with
+    dotted keys, top-level keys), and (c) the region parses to exactly this one table. Then
+    nothing outside the region can add to or change the table."""
+    text = snapshot.text
+    span = fast_region(text, snapshot.headers, section, key)
+    if span is None or not snapshot.tables_only:
+        return None
+    parsed, _ = parse_toml(text[span[0] : span[1]])
+    if parsed is None or list(parsed) != [section] or list(parsed[section]) != [key]:
+        return None
+    value: dict[str, Any] = parsed[section][key]
+    return span, value
 
 
 def real_path(path: Path) -> Path:
@@ -74,57 +155,37 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
 
 
 def read_snapshot(path: Path) -> Snapshot:
-    """The file's text and document; WriteError if it cannot be read or parsed."""
+    """The file's text; WriteError if it cannot be read or is not UTF-8."""
     try:
         data = real_path(path).read_bytes()
     except OSError as exc:
         raise WriteError(f"cannot read {path}: {exc.strerror}") from None
-    text, problem = decode(data)
+    text, _ = decode(data)
     if text is None:
         raise WriteError(f"{path} is not UTF-8 text; run `targets check -f {path}`")
-    document, syntax = parse_toml(text)
-    if document is None:
-        assert syntax is not None
-        raise WriteError(f"{path}:{syntax.line}:{syntax.col}: {syntax.message}; fix it first")
-    return Snapshot(path, text, document, bom=data.startswith(BOM.encode()))
+    return Snapshot(path, text, bom=data.startswith(BOM.encode()))
 
 
-def verify(snapshot: Snapshot, edit: Edit, intended: dict[str, Any]) -> None:
-    """Check that the edited text parses to exactly `intended`, or raise before any write.
+def verify(snapshot: Snapshot, plan: Plan) -> None:
+    """Check that the edited text holds exactly the intended table and nothing else changed,
+    or raise before anything is written.
 
-    When the changed region alone parses to the part of the document it held before, only
-    the region is parsed again; otherwise (and for text appended at the end) the whole text is.
+    For a table in a provably safe region, only the new region is parsed: every byte outside
+    it is unchanged, and nothing outside it can touch the table. Otherwise the whole new text
+    is parsed and compared with the whole old document.
     """
-    if edit.old_region and _region_verified(snapshot.document, edit, intended):
-        return
-    whole, _ = parse_toml(edit.text)
-    if whole != intended:
-        raise WriteError("the edit did not produce the intended data; the file was left unchanged")
-
-
-def _region_verified(document: dict[str, Any], edit: Edit, intended: dict[str, Any]) -> bool:
-    old_region, _ = parse_toml(edit.old_region)
-    new_region, _ = parse_toml(edit.new_region)
-    if old_region is None or new_region is None or not _region_matches(document, old_region):
-        return False
-    return _merged(_without(document, old_region), new_region) == intended
-
-
-def _region_matches(document: dict[str, Any], region: dict[str, Any]) -> bool:
-    targets = region.get("targets")
-    if set(region) != {"targets"} or not isinstance(targets, dict):
-        return False
-    return all(document.get("targets", {}).get(tid) == value for tid, value in targets.items())
-
-
-def _without(document: dict[str, Any], region: dict[str, Any]) -> dict[str, Any]:
-    removed = set(region.get("targets", {}))
-    targets = {tid: t for tid, t in document.get("targets", {}).items() if tid not in removed}
-    return {**document, "targets": targets}
-
-
-def _merged(document: dict[str, Any], region: dict[str, Any]) -> dict[str, Any]:
-    return {**document, "targets": {**document.get("targets", {}), **region.get("targets", {})}}
+    section, key = plan.table
+    if snapshot.region(section, key) and plan.edit.old_region:
+        parsed, _ = parse_toml(plan.edit.new_region)
+        if parsed == {section: {key: plan.intended}}:
+            return
+    else:
+        whole, _ = parse_toml(plan.edit.text)
+        expected = {**snapshot.document, section: {**snapshot.document.get(section, {})}}
+        expected[section][key] = plan.intended
+        if whole == expected:
+            return
+    raise WriteError("the edit did not produce the intended data; the file was left unchanged")
 
 
 def replace_file(path: Path, text: str, bom: bool = False) -> None:
@@ -171,10 +232,11 @@ def _fsync_folder(folder: Path) -> None:
 
 @dataclass(frozen=True)
 class Plan:
-    """A change worked out under the lock: the edit, the document it must parse to, and
-    what the caller wants to report about it (the record added, the one removed)."""
+    """A change worked out under the lock: the edit, the table it changes and the value that
+    table must parse to, and what the caller wants to report (the record added or removed)."""
 
     edit: Edit
+    table: tuple[str, str]
     intended: dict[str, Any]
     details: dict[str, Any]
 
@@ -187,7 +249,7 @@ def write_change(path: Path, plan_for: Callable[[Snapshot], Plan], dry_run: bool
     with locked(path):
         snapshot = read_snapshot(path)
         plan = plan_for(snapshot)
-        verify(snapshot, plan.edit, plan.intended)
+        verify(snapshot, plan)
         if not dry_run:
             replace_file(path, plan.edit.text, snapshot.bom)
     return plan

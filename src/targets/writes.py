@@ -6,7 +6,6 @@ the changed target against the same rules as `targets check`.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import difflib
 import math
@@ -18,10 +17,11 @@ from typing import Any
 from . import edits
 from .errors import UnknownTarget, UsageError, WriteError
 from .load import build_dataset
-from .model import DEFAULT_STAGES, DataSet, Kind, Severity, Target, Verdict
+from .model import DEFAULT_STAGES, SCHEMA_VERSION, DataSet, Kind, Severity, Target, Verdict
 from .rules import SLUG, run_rules
 from .store import Plan, Snapshot, replace_file, write_change
 
+_HEADER_ID = re.compile(r"(?m)^[ \t]*\[[ \t]*targets\.([A-Za-z0-9_-]+)[ \t]*\]")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _INT64 = 2**63
 
@@ -41,13 +41,14 @@ class WriteResult:
 # -- input checks -------------------------------------------------------------------------
 
 
-def _target_doc(document: dict[str, Any], target_id: str) -> dict[str, Any]:
-    targets = document.get("targets", {})
-    if target_id not in targets:
-        close = difflib.get_close_matches(target_id, list(targets), n=3)
+def _target_of(snap: Snapshot, target_id: str) -> dict[str, Any]:
+    """The target's table as written; UnknownTarget (with suggestions) if there is none."""
+    found = snap.table("targets", target_id)
+    if found is None:
+        known = _HEADER_ID.findall(snap.text)
+        close = difflib.get_close_matches(target_id, known, n=3)
         hint = f"did you mean {', '.join(close)}?" if close else "see `targets list --format ids`"
         raise UnknownTarget(f"unknown target {target_id!r}; {hint}")
-    found: dict[str, Any] = targets[target_id]
     return found
 
 
@@ -102,38 +103,51 @@ def _check_day(day: dt.date, today: dt.date, start: dt.date | None) -> None:
         raise UsageError(f"date {day} is before the target's start {start}")
 
 
-def _start_of(document: dict[str, Any], target: dict[str, Any]) -> dt.date | None:
+def _start_of(snap: Snapshot, target: dict[str, Any]) -> dt.date | None:
     start = target.get("start")
     if isinstance(start, dt.date):
         return start
-    report = document.get("reports", {}).get(target.get("report"), {})
-    period = report.get("period", {}) if isinstance(report, dict) else {}
+    report = snap.table("reports", str(target.get("report"))) or {}
+    period = report.get("period", {})
     found = period.get("start") if isinstance(period, dict) else None
     return found if isinstance(found, dt.date) else None
 
 
-def _validated(document: dict[str, Any], target_ids: list[str], today: dt.date) -> None:
-    """Run every rule on the changed targets (with the reports and parts they refer to)."""
-    targets = document.get("targets", {})
-    wanted = set(target_ids)
-    for tid in target_ids:
-        wanted |= set(targets.get(tid, {}).get("parts", []) or [])
-    subset = {tid: t for tid, t in targets.items() if tid in wanted}
-    problems = run_rules({**document, "targets": subset}, today)
-    errors = [p for p in problems if p.severity is Severity.ERROR]
+def _neighbourhood(snap: Snapshot, target_id: str, target: dict[str, Any]) -> dict[str, Any]:
+    """A small document: the target as it will be, its report and its parts. Enough to run
+    every rule on the target and to evaluate it."""
+    report_id = str(target.get("report"))
+    report = snap.table("reports", report_id)
+    parts = {p: snap.table("targets", p) for p in target.get("parts", []) if isinstance(p, str)}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "reports": {report_id: report} if report is not None else {},
+        "targets": {**{p: t for p, t in parts.items() if t is not None}, target_id: target},
+    }
+
+
+def _validated(document: dict[str, Any], today: dt.date) -> None:
+    """Run every rule on a small document; refuse the change on the first error."""
+    errors = [p for p in run_rules(document, today) if p.severity is Severity.ERROR]
     if errors:
         raise UsageError(f"refused: {errors[0].message}")
 
 
-def _after(document: dict[str, Any], target_id: str, **details: Any) -> WriteResult:
-    parts = document["targets"][target_id].get("parts", [])
-    subset = {
-        **document,
-        "targets": {
-            tid: t for tid, t in document["targets"].items() if tid == target_id or tid in parts
-        },
-    }
-    data = build_dataset(subset)
+def _planned(
+    snap: Snapshot,
+    target_id: str,
+    new: dict[str, Any],
+    edit: edits.Edit,
+    today: dt.date,
+    **details: Any,
+) -> Plan:
+    document = _neighbourhood(snap, target_id, new)
+    _validated(document, today)
+    return Plan(edit, ("targets", target_id), new, {**details, "document": document})
+
+
+def _after(plan: Plan, target_id: str, **details: Any) -> WriteResult:
+    data = build_dataset(plan.details["document"])
     return WriteResult(data.targets[target_id], data, **details)
 
 
@@ -153,12 +167,12 @@ def mark(
     """Add a progress record, in date order."""
 
     def plan(snap: Snapshot) -> Plan:
-        target = _target_doc(snap.document, target_id)
+        target = _target_of(snap, target_id)
         fields: dict[str, Any] = {"date": day, **_record_value(target, target_id, value)}
         for key, text in (("note", note), ("source", source)):
             if checked_text(text, key):
                 fields[key] = text
-        _check_day(day, today, _start_of(snap.document, target))
+        _check_day(day, today, _start_of(snap, target))
         records = target.get("progress", [])
         if any(r.get("date") == day for r in records):
             raise UsageError(
@@ -167,15 +181,14 @@ def mark(
             )
         later = [i for i, r in enumerate(records) if _date(r) > day]
         position = later[0] if later else len(records)
-        edit = edits.insert_record(snap.text, target_id, fields, position if later else None)
-        intended = copy.deepcopy(snap.document)
-        intended["targets"][target_id].setdefault("progress", []).insert(position, fields)
-        _validated(intended, [target_id], today)
-        return Plan(edit, intended, {"fields": fields})
+        span = snap.span("targets", target_id)
+        edit = edits.insert_record(snap.text, span, target_id, fields, position if later else None)
+        new = {**target, "progress": [*records[:position], fields, *records[position:]]}
+        return _planned(snap, target_id, new, edit, today, fields=fields)
 
     done = write_change(path, plan, dry_run)
     added = edits.table_text(f"[[targets.{target_id}.progress]]", done.details["fields"], "\n")
-    return _after(done.intended, target_id, added=added, dry_run=dry_run)
+    return _after(done, target_id, added=added, dry_run=dry_run)
 
 
 def _date(record: dict[str, Any]) -> dt.date:
@@ -187,7 +200,8 @@ def unmark(path: Path, target_id: str, day: dt.date | None, today: dt.date) -> W
     """Remove the latest record, or the one dated `day`."""
 
     def plan(snap: Snapshot) -> Plan:
-        records = _target_doc(snap.document, target_id).get("progress", [])
+        target = _target_of(snap, target_id)
+        records = target.get("progress", [])
         if not records:
             raise UsageError(f"{target_id} has no progress records to remove")
         if day is None:
@@ -200,15 +214,15 @@ def unmark(path: Path, target_id: str, day: dt.date | None, today: dt.date) -> W
                     f"{target_id} has no record on {day}; its records are dated {dates}"
                 )
             index = matches[0]
-        edit = edits.remove_record(snap.text, target_id, index)
-        intended = copy.deepcopy(snap.document)
-        removed = intended["targets"][target_id]["progress"].pop(index)
-        if not intended["targets"][target_id]["progress"]:
-            del intended["targets"][target_id]["progress"]
-        return Plan(edit, intended, {"removed": removed})
+        edit = edits.remove_record(snap.text, snap.span("targets", target_id), index)
+        kept = records[:index] + records[index + 1 :]
+        new = {k: v for k, v in target.items() if k != "progress"}
+        if kept:
+            new["progress"] = kept
+        return _planned(snap, target_id, new, edit, today, removed=records[index])
 
     done = write_change(path, plan)
-    return _after(done.intended, target_id, removed=done.details["removed"])
+    return _after(done, target_id, removed=done.details["removed"])
 
 
 def verdict(
@@ -231,20 +245,13 @@ def verdict(
     }
 
     def plan(snap: Snapshot) -> Plan:
-        _target_doc(snap.document, target_id)
-        edit = edits.set_keys(snap.text, target_id, values)
-        intended = copy.deepcopy(snap.document)
-        target = intended["targets"][target_id]
-        for key, value in values.items():
-            if value is None:
-                target.pop(key, None)
-            else:
-                target[key] = value
-        _validated(intended, [target_id], today)
-        return Plan(edit, intended, {})
+        target = _target_of(snap, target_id)
+        edit = edits.set_keys(snap.text, snap.span("targets", target_id), values)
+        new = {k: v for k, v in target.items() if k not in values}
+        new.update({k: v for k, v in values.items() if v is not None})
+        return _planned(snap, target_id, new, edit, today)
 
-    done = write_change(path, plan)
-    return _after(done.intended, target_id)
+    return _after(write_change(path, plan), target_id)
 
 
 def add(path: Path, target_id: str, fields: dict[str, Any], today: dt.date) -> WriteResult:
@@ -259,13 +266,9 @@ def add(path: Path, target_id: str, fields: dict[str, Any], today: dt.date) -> W
         if target_id in snap.document.get("targets", {}):
             raise UsageError(f"target {target_id!r} already exists; choose another id")
         edit = edits.append_target(snap.text, target_id, fields)
-        intended = copy.deepcopy(snap.document)
-        intended.setdefault("targets", {})[target_id] = copy.deepcopy(fields)
-        _validated(intended, [target_id], today)
-        return Plan(edit, intended, {})
+        return _planned(snap, target_id, dict(fields), edit, today)
 
-    done = write_change(path, plan)
-    return _after(done.intended, target_id)
+    return _after(write_change(path, plan), target_id)
 
 
 def init(source: Path, destination: Path, force: bool = False) -> None:
