@@ -22,6 +22,7 @@ from typing import Any
 
 from . import __version__
 
+CACHE_FORMAT = "2"  # bump when what is stored changes shape
 NO_CACHE_ENV = "TARGETS_NO_CACHE"
 CACHE_DIR_ENV = "TARGETS_CACHE_DIR"
 
@@ -35,7 +36,7 @@ except ImportError:  # pragma: no cover - a Python built without it
 def content_key(data: bytes, *parts: str) -> str:
     """A key for the exact bytes of a data file, this version of targets, and `parts`."""
     digest = blake2b(data, digest_size=32)
-    digest.update("\0".join((__version__, *parts)).encode())
+    digest.update("\0".join((__version__, CACHE_FORMAT, *parts)).encode())
     return digest.hexdigest()
 
 

@@ -22,6 +22,7 @@ from .errors import TargetsError
 from .exitcodes import ExitCode, exit_code_for
 
 PROG = "targets"
+DEBUG_ENV = "TARGETS_DEBUG"
 
 
 class TargetsGroup(TyperGroup):
@@ -56,6 +57,14 @@ class TargetsGroup(TyperGroup):
         except BrokenPipeError:
             _silence_stdout()
             sys.exit(ExitCode.OK)
+        except Exception as error:  # a bug: one line, unless asked for the traceback
+            if os.environ.get(DEBUG_ENV):
+                raise
+            fail(
+                f"internal error: {error!r}; rerun with {DEBUG_ENV}=1 for details and "
+                "please report it",
+                ExitCode.INTERNAL_ERROR,
+            )
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 

@@ -27,7 +27,7 @@ from .cli_common import (
 from .errors import UnknownTarget, UsageError
 from .exitcodes import ExitCode
 from .files import parse_date
-from .formats import format_rows, pick_fields, to_json
+from .formats import format_rows, json_lines, pick_fields, to_json
 from .vocab import Severity, Status
 
 if TYPE_CHECKING:
@@ -131,6 +131,7 @@ def _filters(
 def _selected_rows(
     file: str | None, filters: Filters, as_of: str | None, sort: ManyOpt
 ) -> list[Row]:
+    """The rows that pass the filters, sorted."""
     from .source import list_rows
 
     rows = list_rows(read(file), evaluation_day(as_of))
@@ -156,6 +157,12 @@ def list_targets(
     """List targets with their status, filtered and sorted."""
     fmt, lang = output_format(format), check_lang(lang)
     filters = _filters(district, report, category, kind, status, due_before, search)
+    pretty = sys.stdout.isatty()
+    if fmt in ("json", "jsonl") and not pretty and not fields and not sort and filters == Filters():
+        from .source import list_json  # every row, in file order: ready-made JSON from the cache
+
+        write(json_lines(list_json(read(file), evaluation_day(as_of)), array=fmt == "json"))
+        return
     rows = _selected_rows(file, filters, as_of, sort)
     if fmt == "table":
         from .render import rows_table
@@ -164,7 +171,7 @@ def list_targets(
     else:
         default = TABLE_FIELDS if fmt == "markdown" else LIST_FIELDS
         picked = pick_fields(fields, default, LIST_FIELDS)
-        write(format_rows(rows, fmt, picked, pretty=sys.stdout.isatty()))
+        write(format_rows(rows, fmt, picked, pretty=pretty))
 
 
 def _find_target(data: DataSet, target_id: str) -> None:

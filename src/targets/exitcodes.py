@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # a bad option or value, an unknown target id
     WRITE_FAILED = 3  # lock timeout, permission, disk: the file is unchanged
     FAIL_ON_MATCHED = 4  # `status --fail-on` found a target with a listed status
+    INTERNAL_ERROR = 70  # a bug in targets (EX_SOFTWARE); nothing was written
 
 
 def exit_code_for(error: TargetsError) -> ExitCode:

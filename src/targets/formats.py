@@ -53,6 +53,18 @@ def _escaped(text: str) -> str:
     return _pattern("steering").sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def compact_json(value: Any) -> str:
+    """One line of JSON, characters that could steer a terminal \\u-escaped."""
+    return _escaped(json.dumps(value, ensure_ascii=False, separators=_COMPACT))
+
+
+def json_lines(encoded: Sequence[str], array: bool) -> str:
+    """Already-encoded items as a JSON array, one per line, or as JSON Lines."""
+    if not array:
+        return "".join(f"{item}\n" for item in encoded)
+    return "[\n" + ",\n".join(encoded) + "\n]\n" if encoded else "[]\n"
+
+
 def to_json(value: Any, pretty: bool = True) -> str:
     """JSON; characters that could steer a terminal are \\u-escaped.
 
@@ -61,14 +73,12 @@ def to_json(value: Any, pretty: bool = True) -> str:
     """
     if pretty or not isinstance(value, list):
         return _escaped(json.dumps(value, ensure_ascii=False, indent=2 if pretty else None)) + "\n"
-    items = ",\n".join(json.dumps(item, ensure_ascii=False, separators=_COMPACT) for item in value)
-    return _escaped(f"[\n{items}\n]\n" if items else "[]\n")
+    return json_lines([compact_json(item) for item in value], array=True)
 
 
 def to_jsonl(rows: Sequence[Row]) -> str:
     """One compact JSON object per line."""
-    lines = (json.dumps(row, ensure_ascii=False, separators=_COMPACT) + "\n" for row in rows)
-    return _escaped("".join(lines))
+    return json_lines([compact_json(row) for row in rows], array=False)
 
 
 def cell_text(value: Any) -> str:

@@ -8,9 +8,9 @@ not. Each is done once per distinct content (and day) and kept in the cache, so 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .cache import Cache, content_key
 from .errors import InvalidData, UsageError
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .model import DataSet, Problem
     from .rows import Row
 
-ROW_DAYS_KEPT = 4
+DAYS_KEPT = 4
 
 
 class Source(NamedTuple):
@@ -74,16 +74,40 @@ def dataset(source: Source) -> DataSet:
     return data
 
 
+def _by_day(source: Source, kind: str, day: dt.date, build: Callable[[], Any]) -> Any:
+    """A value derived for `day`, from the cache or built and stored (a few days are kept)."""
+    stored = source.cache.get(kind, source.key)
+    by_day: dict[str, Any] = stored if isinstance(stored, dict) else {}
+    if day.isoformat() in by_day and isinstance(by_day[day.isoformat()], list):
+        return by_day[day.isoformat()]
+    value = build()
+    kept = dict(list(by_day.items())[-(DAYS_KEPT - 1) :])
+    source.cache.put(kind, source.key, {**kept, day.isoformat(): value})
+    return value
+
+
 def list_rows(source: Source, day: dt.date) -> list[Row]:
     """Every target's list row evaluated on `day`, in file order."""
-    stored = source.cache.get("rows.marshal", source.key)
-    by_day: dict[str, list[Row]] = stored if isinstance(stored, dict) else {}
-    if day.isoformat() in by_day:
-        return by_day[day.isoformat()]
-    from .evaluate import evaluate_all
-    from .rows import list_row
 
-    rows = [list_row(ev) for ev in evaluate_all(dataset(source), day)]
-    kept = dict(list(by_day.items())[-(ROW_DAYS_KEPT - 1) :])
-    source.cache.put("rows.marshal", source.key, {**kept, day.isoformat(): rows})
+    def build() -> list[Row]:
+        from .evaluate import evaluate_all
+        from .rows import list_row
+
+        return [list_row(ev) for ev in evaluate_all(dataset(source), day)]
+
+    rows: list[Row] = _by_day(source, "rows.marshal", day, build)
     return rows
+
+
+def list_json(source: Source, day: dt.date) -> list[str]:
+    """Every target's list row on `day` as one line of JSON, in file order.
+
+    Encoding 10,000 rows takes the json module about 90 ms; reading them back, 5."""
+
+    def build() -> list[str]:
+        from .formats import compact_json
+
+        return [compact_json(row) for row in list_rows(source, day)]
+
+    lines: list[str] = _by_day(source, "json.marshal", day, build)
+    return lines
