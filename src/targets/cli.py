@@ -22,6 +22,7 @@ from .errors import TargetsError
 from .exitcodes import ExitCode, exit_code_for
 
 PROG = "targets"
+COMPLETE_ENV = "_TARGETS_COMPLETE"
 DEBUG_ENV = "TARGETS_DEBUG"
 
 
@@ -90,6 +91,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "verdict": ("cli_write", "verdict"),
     "add": ("cli_write", "add"),
     "init": ("cli_write", "init"),
+    "export": ("cli_publish", "export"),
+    "report": ("cli_publish", "report"),
 }
 
 
@@ -131,9 +134,22 @@ def build_app(only: str | None = None) -> typer.Typer:
 
 def _command_named(args: Sequence[str]) -> str | None:
     """The command a command line runs, when it can be told without parsing it."""
-    if any(key.endswith("_COMPLETE") for key in os.environ):
-        return None  # shell completion needs every command
+    if COMPLETE_ENV in os.environ:
+        return _command_being_completed()
     first = next((arg for arg in args if not arg.startswith("-")), None)
+    return first if first in COMMANDS else None
+
+
+def _command_being_completed() -> str | None:
+    """During shell completion, the command whose arguments are being completed; None while
+    the command name itself is (then every command is needed)."""
+    if "COMP_WORDS" in os.environ:  # bash: the words, and the index of the one being completed
+        words = os.environ["COMP_WORDS"].split()
+        done = words[: int(os.environ.get("COMP_CWORD", len(words)))]
+    else:  # zsh, fish, PowerShell: the line so far; its last word is unfinished
+        line = os.environ.get("_TYPER_COMPLETE_ARGS", "")
+        done = line.split() if line.endswith(" ") else line.split()[:-1]
+    first = next((word for word in done[1:] if not word.startswith("-")), None)
     return first if first in COMMANDS else None
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from . import complete
 from .errors import UsageError
 from .files import DataFile, find_data_file, parse_date, today
 from .formats import FORMATS
@@ -46,22 +47,35 @@ FormatOpt = Annotated[
         metavar="FORMAT",
         show_default=False,
         help=f"One of: {', '.join(FORMATS)}. Default: table on a terminal, tsv otherwise.",
+        autocompletion=complete.formats,
     ),
 ]
 FieldsOpt = Annotated[
     str | None,
     typer.Option(
-        "--fields", metavar="A,B,C", show_default=False, help="Columns to show, comma-separated."
+        "--fields",
+        metavar="A,B,C",
+        show_default=False,
+        help="Columns to show, comma-separated.",
+        autocompletion=complete.list_fields,
     ),
 ]
 LangOpt = Annotated[
     str,
-    typer.Option("--lang", metavar="zh|en", help="Language of titles and districts people read."),
+    typer.Option(
+        "--lang",
+        metavar="zh|en",
+        help="Language of titles and districts people read.",
+        autocompletion=complete.languages,
+    ),
 ]
 NoColorOpt = Annotated[
     bool, typer.Option("--no-color", help="No colour (also NO_COLOR or TERM=dumb).")
 ]
 ManyOpt = Annotated[list[str] | None, typer.Option(show_default=False)]
+TargetIdArg = Annotated[
+    str, typer.Argument(metavar="ID", help="The target's id.", autocompletion=complete.target_ids)
+]
 
 
 def _many(values: list[str] | None) -> tuple[str, ...]:

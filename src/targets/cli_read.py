@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from . import complete
 from .cli_common import (
     AsOfOpt,
     FieldsOpt,
@@ -16,6 +17,7 @@ from .cli_common import (
     LangOpt,
     ManyOpt,
     NoColorOpt,
+    TargetIdArg,
     _many,
     check_lang,
     evaluation_day,
@@ -33,7 +35,7 @@ from .vocab import Severity, Status
 if TYPE_CHECKING:
     from .model import DataSet
 from .query import STATUS_ORDER, Filters, select, sort_rows
-from .rows import LIST_FIELDS, SHOW_FIELDS, TABLE_FIELDS, Row
+from .rows import LIST_FIELDS, SHOW_FIELDS, TABLE_FIELDS, Row, localised
 
 DistrictOpt = Annotated[
     list[str] | None,
@@ -43,11 +45,18 @@ DistrictOpt = Annotated[
         metavar="NAME",
         show_default=False,
         help="District: Chinese or English name or a prefix (licang, 李沧). Repeatable.",
+        autocompletion=complete.districts,
     ),
 ]
 ReportOpt = Annotated[
     list[str] | None,
-    typer.Option("--report", metavar="ID", show_default=False, help="Report id. Repeatable."),
+    typer.Option(
+        "--report",
+        metavar="ID",
+        show_default=False,
+        help="Report id. Repeatable.",
+        autocompletion=complete.reports,
+    ),
 ]
 CategoryOpt = Annotated[
     list[str] | None,
@@ -57,6 +66,7 @@ CategoryOpt = Annotated[
         metavar="SLUG",
         show_default=False,
         help="Category (parks, schools, ...). Repeatable, or comma-separated.",
+        autocompletion=complete.categories,
     ),
 ]
 KindOpt = Annotated[
@@ -67,6 +77,7 @@ KindOpt = Annotated[
         metavar="KIND",
         show_default=False,
         help="count, level, growth, milestone or qualitative. Repeatable.",
+        autocompletion=complete.kinds,
     ),
 ]
 StatusOpt = Annotated[
@@ -77,6 +88,7 @@ StatusOpt = Annotated[
         metavar="STATUS",
         show_default=False,
         help="Status (behind, on_track, ...). Repeatable, or comma-separated.",
+        autocompletion=complete.statuses,
     ),
 ]
 DueBeforeOpt = Annotated[
@@ -104,6 +116,7 @@ SortOpt = Annotated[
         metavar="FIELD",
         show_default=False,
         help="Sort by FIELD (-FIELD for descending). Repeatable.",
+        autocompletion=complete.sort_fields,
     ),
 ]
 
@@ -171,7 +184,8 @@ def list_targets(
     else:
         default = TABLE_FIELDS if fmt == "markdown" else LIST_FIELDS
         picked = pick_fields(fields, default, LIST_FIELDS)
-        write(format_rows(rows, fmt, picked, pretty=pretty))
+        readable = localised(rows, lang) if fmt == "markdown" else rows  # markdown is for people
+        write(format_rows(readable, fmt, picked, pretty=pretty))
 
 
 def _find_target(data: DataSet, target_id: str) -> None:
@@ -182,7 +196,7 @@ def _find_target(data: DataSet, target_id: str) -> None:
 
 
 def show(
-    target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
+    target_id: TargetIdArg,
     as_of: AsOfOpt = None,
     format: FormatOpt = None,
     lang: LangOpt = "zh",
@@ -240,6 +254,7 @@ def status(
             metavar="STATUS,...",
             show_default=False,
             help="Exit 4 if any shown target has one of these statuses.",
+            autocompletion=complete.statuses,
         ),
     ] = None,
     format: FormatOpt = None,

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .cli_common import FileOpt, _many, data_file, write
+from . import complete
+from .cli_common import FileOpt, TargetIdArg, _many, data_file, write
 from .errors import ReadOnlyData, UsageError
 from .evaluate import evaluate
 from .files import bundled_path, parse_date, today
@@ -67,9 +68,14 @@ def _say(line: str) -> None:
 
 
 def mark(
-    target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
+    target_id: TargetIdArg,
     value: Annotated[
-        str, typer.Argument(metavar="VALUE", help="The value so far, or a milestone's stage.")
+        str,
+        typer.Argument(
+            metavar="VALUE",
+            help="The value so far, or a milestone's stage.",
+            autocompletion=complete.stages,
+        ),
     ],
     date: Annotated[
         str | None,
@@ -100,7 +106,7 @@ def mark(
 
 
 def unmark(
-    target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
+    target_id: TargetIdArg,
     date: Annotated[
         str | None,
         typer.Option(
@@ -125,13 +131,14 @@ def unmark(
 
 
 def verdict(
-    target_id: Annotated[str, typer.Argument(metavar="ID", help="The target's id.")],
+    target_id: TargetIdArg,
     rating: Annotated[
         str | None,
         typer.Argument(
             metavar="VERDICT",
             show_default=False,
             help="kept, partly_kept, broken, stalled or dropped.",
+            autocompletion=complete.verdicts,
         ),
     ] = None,
     note: NoteOpt = None,

@@ -42,6 +42,7 @@ class Evaluation:
     expected: float | None
     status: Status
     conflict: bool
+    series: tuple[Observation, ...] = ()  # what the status was computed from, oldest first
 
     @property
     def id(self) -> str:
@@ -182,6 +183,7 @@ def evaluate(target: Target, data: DataSet, day: dt.date) -> Evaluation:
         expected=expected(target, day),
         status=status,
         conflict=conflicts(target.verdict, status),
+        series=tuple(series),
     )
 
 

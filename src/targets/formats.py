@@ -125,7 +125,8 @@ def to_tsv(rows: Sequence[Row], fields: Sequence[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _markdown_cell(value: Any) -> str:
+def markdown_text(value: Any) -> str:
+    """A value as Markdown text: one line, special characters escaped."""
     text = neutralise(cell_text(value)).replace("\n", " ").replace("\t", " ")
     return _pattern("markdown").sub(r"\\\1", text)
 
@@ -133,7 +134,7 @@ def _markdown_cell(value: Any) -> str:
 def to_markdown(rows: Sequence[Row], fields: Sequence[str]) -> str:
     """A GitHub-flavoured Markdown table."""
     lines = ["| " + " | ".join(fields) + " |", "|" + "---|" * len(fields)]
-    lines += ["| " + " | ".join(_markdown_cell(row[f]) for f in fields) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_text(row[f]) for f in fields) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .formats import cell_text, neutralise
-from .rows import Row
+from .rows import Row, for_reading
 
 STATUS_STYLE = {
     "achieved": "bold green",
@@ -66,13 +66,6 @@ def amount(row: Row, field: str) -> str:
     return f"{value}{'' if isinstance(value, str) else ' ' + unit}".strip()
 
 
-def display(row: Row, field: str, lang: str) -> Any:
-    """A field as a person reads it: English titles and districts with --lang en, where known."""
-    if lang == "en" and field in ("title", "district") and row.get(f"{field}_en"):
-        return row[f"{field}_en"]
-    return row.get(field)
-
-
 def _cell(row: Row, field: str, lang: str) -> Text:
     if field in ("target", "current"):
         return safe(amount(row, field))
@@ -81,7 +74,7 @@ def _cell(row: Row, field: str, lang: str) -> Text:
     if field == "status":
         label = row["status"] + (" ⚠ verdict conflict" if row.get("conflict") else "")
         return Text(label, style=STATUS_STYLE.get(row["status"], ""))
-    return safe(display(row, field, lang))
+    return safe(for_reading(row, field, lang))
 
 
 def rows_table(rows: Sequence[Row], fields: Sequence[str], lang: str = "zh") -> Table:
@@ -148,7 +141,7 @@ def _chart(show: Row) -> Text | None:
 
 def show_view(show: Row, lang: str = "zh") -> RenderableType:
     """One target whole: titles, quote, fields, status, history and a chart of its values."""
-    title = safe(display(show, "title", lang), "bold")
+    title = safe(for_reading(show, "title", lang), "bold")
     parts: list[RenderableType] = [Text.assemble(safe(show["id"], "dim"), "  ", title)]
     if show.get("title_en") and lang != "en":
         parts.append(safe(show["title_en"], "italic"))
@@ -186,7 +179,7 @@ def show_view(show: Row, lang: str = "zh") -> RenderableType:
         cell = (
             _cell(show, field, lang)
             if field in ("target", "current", "progress", "expected")
-            else safe(display(show, field, lang))
+            else safe(for_reading(show, field, lang))
         )
         facts.add_row(field, cell)
     facts.add_row("status", _cell(show, "status", lang))
@@ -231,7 +224,7 @@ def status_view(
         table.add_row(Text.assemble(safe(district, "bold"), " · ", safe(category, "bold")))
         for row in group:
             table.add_row(
-                Text.assemble("  ", safe(display(row, "title", lang))),
+                Text.assemble("  ", safe(for_reading(row, "title", lang))),
                 progress_bar(row["progress"], row["expected"], row["status"]),
                 percent(row["progress"]),
                 _cell(row, "status", lang),
@@ -242,5 +235,5 @@ def status_view(
 def _grouped(rows: Iterable[Row], lang: str) -> dict[tuple[str, str], list[Row]]:
     groups: dict[tuple[str, str], list[Row]] = {}
     for row in rows:
-        groups.setdefault((display(row, "district", lang), row["category"]), []).append(row)
+        groups.setdefault((for_reading(row, "district", lang), row["category"]), []).append(row)
     return groups

@@ -59,6 +59,7 @@ SHOW_FIELDS: tuple[str, ...] = (
     "note",
     "evaluated_on",
     "records",
+    "observations",
 )
 
 Row = dict[str, Any]
@@ -135,4 +136,33 @@ def show_row(ev: Evaluation) -> Row:
         "note": t.note,
         "evaluated_on": ev.day.isoformat(),
         "records": [record_row(r) for r in t.records],
+        "observations": [
+            {
+                "date": day.isoformat(),
+                "value": value if isinstance(value, str) else plain_number(value),
+            }
+            for day, value in ev.series
+        ],
     }
+
+
+def for_reading(row: Row, field: str, lang: str) -> Any:
+    """A field as a person reads it: with `lang` "en", the English title and district where
+    the data has them. Machine formats never use this: they carry the data's own values."""
+    if lang == "en" and field in ("title", "district") and row.get(f"{field}_en"):
+        return row[f"{field}_en"]
+    return row.get(field)
+
+
+def localised(rows: list[Row], lang: str) -> list[Row]:
+    """Rows with titles and districts as a person reads them in `lang`."""
+    if lang != "en":
+        return rows
+    return [
+        {
+            **row,
+            "title": for_reading(row, "title", lang),
+            "district": for_reading(row, "district", lang),
+        }
+        for row in rows
+    ]

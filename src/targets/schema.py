@@ -20,7 +20,7 @@ MEASURED = [Kind.COUNT.value, Kind.LEVEL.value, Kind.GROWTH.value]
 
 
 def _type(spec: FieldSpec) -> dict[str, Any]:
-    return {
+    types: dict[str, dict[str, Any]] = {
         "str": {"type": "string"},
         "int": {"type": "integer"},
         "number": {"type": "number"},
@@ -30,7 +30,8 @@ def _type(spec: FieldSpec) -> dict[str, Any]:
         "table": {"type": "object"},
         "period": {"$ref": "#/definitions/period"},
         "records": {"type": "array", "items": {"$ref": "#/definitions/record"}},
-    }[spec.type]
+    }
+    return types[spec.type]
 
 
 def _table(fields: dict[str, FieldSpec], title: str) -> dict[str, Any]:
@@ -39,7 +40,9 @@ def _table(fields: dict[str, FieldSpec], title: str) -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "required": [name for name, spec in fields.items() if spec.required],
-        "properties": {name: {**_type(spec), "description": spec.doc} for name, spec in fields.items()},
+        "properties": {
+            name: {**_type(spec), "description": spec.doc} for name, spec in fields.items()
+        },
     }
 
 
@@ -69,7 +72,9 @@ def _target() -> dict[str, Any]:
         },
         {
             "if": {"properties": {"kind": {"const": Kind.QUALITATIVE.value}}, "required": ["kind"]},
-            "then": {"not": {"anyOf": [{"required": [k]} for k in ("target", "comparator", "progress")]}},
+            "then": {
+                "not": {"anyOf": [{"required": [k]} for k in ("target", "comparator", "progress")]}
+            },
         },
         {
             "if": {"required": ["tolerance"]},
@@ -95,7 +100,10 @@ def json_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "required": ["schema_version", "reports", "targets"],
         "properties": {
-            "schema_version": {"const": SCHEMA_VERSION, "description": "format version of the file"},
+            "schema_version": {
+                "const": SCHEMA_VERSION,
+                "description": "format version of the file",
+            },
             "reports": {
                 "type": "object",
                 "propertyNames": {"pattern": SLUG_PATTERN},
