@@ -93,7 +93,7 @@ def chart_svg(row: Row) -> str:
         max([due, evaluated, *(d for d, _ in points)]),
     )
     base = float(row["baseline"] or 0)
-    low = min([0.0, base, goal, *(v for _, v in points)])
+    low = min([base, goal, *(v for _, v in points)])
     high = max([base, goal, *(v for _, v in points)]) or 1.0
     span_days = max(1, (last - first).days)
 
