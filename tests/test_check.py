@@ -283,3 +283,11 @@ def test_other_commands_refuse_an_invalid_file(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert "run `targets check" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_keys_with_control_characters_are_shown_safely(tmp_path: Path) -> None:
+    text = BASE.replace('title_en = "Add', '"ti\\u001btle" = "x"\ntitle_en = "Add')
+    code, out, _ = check(tmp_path, text)
+    assert code == 1
+    assert "\x1b" not in out
+    assert f":{line_of(text, 'u001btle')}:1: error: `ti␛tle` is not a key of a target" in out

@@ -326,3 +326,10 @@ def test_version_and_help() -> None:
     for command in ("list", "show", "status", "check"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Usage" in result.stdout, command
+
+
+def test_no_command_shows_help_and_succeeds() -> None:
+    result = run()
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout and "list" in result.stdout
+    assert "error" not in result.stderr

@@ -50,6 +50,8 @@ class TargetsGroup(TyperGroup):
         except TargetsError as error:
             fail(str(error), exit_code_for(error))
         except typer.TyperException as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # `targets` alone: the help was shown
+                sys.exit(ExitCode.OK)
             ctx = getattr(error, "ctx", None)
             hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
             fail(f"{error.format_message()}{hint}", getattr(error, "exit_code", ExitCode.USAGE))

@@ -29,7 +29,7 @@ from .cli_common import (
 from .errors import UnknownTarget, UsageError
 from .exitcodes import ExitCode
 from .files import parse_date
-from .formats import format_rows, json_lines, pick_fields, to_json
+from .formats import format_rows, json_lines, neutralise, pick_fields, to_json
 from .vocab import Severity, Status
 
 if TYPE_CHECKING:
@@ -303,10 +303,9 @@ def check(
         for severity in (Severity.ERROR, Severity.WARNING)
     )
     for problem in [*errors, *warnings]:
-        sys.stdout.write(
-            f"{source.path}:{problem.line}:{problem.col}: {problem.severity.value}: "
-            f"{problem.message}\n"
-        )
+        where = f"{source.path}:{problem.line}:{problem.col}"
+        line = f"{where}: {problem.severity.value}: {problem.message}".replace("\n", " ")
+        sys.stdout.write(neutralise(line) + "\n")  # messages quote keys from the file
     if errors or warnings:
         sys.stderr.write(f"{len(errors)} error(s), {len(warnings)} warning(s) in {source.path}\n")
     if errors or (strict and warnings):

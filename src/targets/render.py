@@ -128,7 +128,7 @@ def _history(show: Row) -> Table:
 
 
 def _chart(show: Row) -> Text | None:
-    values = [r["value"] for r in show["records"] if r["value"] is not None]
+    values = [o["value"] for o in show["observations"] if not isinstance(o["value"], str)]
     if len(values) < 1 or not isinstance(show["target"], (int, float)):
         return None
     low = min([*values, show["baseline"] or 0])

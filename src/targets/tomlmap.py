@@ -9,6 +9,7 @@ defines and where it starts and ends. `check` uses it to point at the offending 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -70,8 +71,14 @@ class _Tokens:
 
 
 def _key_text(kind: str, raw: str) -> str:
-    if kind in ("basic", "literal"):
-        return raw[1:-1]  # escapes in quoted keys are rare enough to keep raw
+    if kind == "basic":
+        try:
+            decoded = json.loads(raw)  # JSON's escapes are TOML's, but for \U and \e
+            return decoded if isinstance(decoded, str) else raw[1:-1]
+        except ValueError:
+            return raw[1:-1]
+    if kind == "literal":
+        return raw[1:-1]
     return raw
 
 
