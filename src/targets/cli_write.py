@@ -12,6 +12,7 @@ from . import complete
 from .cli_common import FileOpt, TargetIdArg, _many, data_file, write
 from .errors import ReadOnlyData, UsageError
 from .evaluate import evaluate
+from .fields import TARGET_FIELDS
 from .files import bundled_path, parse_date, today
 from .formats import neutralise
 from .rows import plain_number
@@ -166,25 +167,7 @@ def _add_fields(kind: str, target: str | None, values: dict[str, Any]) -> dict[s
     if target is not None and kind != "milestone":
         goal = _optional_number(target)
     fields = {**values, "target": goal}
-    order = (
-        "report",
-        "category",
-        "tags",
-        "title",
-        "title_en",
-        "kind",
-        "comparator",
-        "target",
-        "unit",
-        "baseline",
-        "tolerance",
-        "start",
-        "due",
-        "stages",
-        "parts",
-        "quote",
-    )
-    return {key: fields.get(key) for key in order}
+    return {key: fields[key] for key in TARGET_FIELDS if key in fields}
 
 
 def _optional_number(text: str | None) -> int | float | None:

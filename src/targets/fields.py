@@ -39,13 +39,13 @@ PERIOD_FIELDS: dict[str, FieldSpec] = {
     "end": FieldSpec("date", True, "last day of the period"),
 }
 
+# In the order `targets add` writes them, which is the order the shipped file uses.
 TARGET_FIELDS: dict[str, FieldSpec] = {
     "report": FieldSpec("str", True, "id of a [reports.*] table"),
-    "title": FieldSpec("str", True, "the pledge in Chinese, as the report puts it"),
-    "title_en": FieldSpec("str", False, "the pledge in English"),
     "category": FieldSpec("str", True, "lowercase slug: parks, schools, talent, growth, ..."),
     "tags": FieldSpec("str_list", False, "free labels"),
-    "quote": FieldSpec("str", False, "the report's own words, verbatim"),
+    "title": FieldSpec("str", True, "the pledge in Chinese, as the report puts it"),
+    "title_en": FieldSpec("str", False, "the pledge in English"),
     "kind": FieldSpec("str", True, "count | level | growth | milestone | qualitative"),
     "comparator": FieldSpec("str", False, "at_least | exceed | about | at_most"),
     "target": FieldSpec("number_or_str", False, "the number to reach, or a milestone's stage"),
@@ -54,8 +54,9 @@ TARGET_FIELDS: dict[str, FieldSpec] = {
     "tolerance": FieldSpec("number", False, "for `about`: allowed distance from target"),
     "start": FieldSpec("date", False, "overrides the report period's start"),
     "due": FieldSpec("date", False, "overrides the report period's end"),
-    "parts": FieldSpec("str_list", False, "ids of count targets whose sum is this one"),
     "stages": FieldSpec("str_list", False, "a milestone's stages, in order"),
+    "parts": FieldSpec("str_list", False, "ids of count targets whose sum is this one"),
+    "quote": FieldSpec("str", False, "the report's own words, verbatim"),
     "verdict": FieldSpec("str", False, "kept | partly_kept | broken | stalled | dropped"),
     "verdict_note": FieldSpec("str", False, "why the verdict"),
     "verdict_source": FieldSpec("str", False, "where the verdict's evidence is"),
