@@ -45,7 +45,6 @@ class Loaded:
 
     dataset: DataSet | None
     problems: list[Problem] = field(default_factory=list)
-    document: dict[str, Any] | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -98,8 +97,8 @@ def load_text(text: str, today: dt.date) -> Loaded:
         return Loaded(None, [syntax])
     problems = run_rules(doc, today)
     if any(p.severity is Severity.ERROR for p in problems):
-        return Loaded(None, problems, doc)
-    return Loaded(build_dataset(doc), problems, doc)
+        return Loaded(None, problems)
+    return Loaded(build_dataset(doc), problems)
 
 
 def decode(data: bytes) -> tuple[str | None, Problem | None]:
