@@ -58,12 +58,12 @@ def test_sqlite_export_reads_back(tmp_path: Path) -> None:
 def test_sqlite_export_of_the_shipped_data_at_a_date(shipped_copy: Path) -> None:
     assert run("export", "--output", "all.db", "--as-of", "2024-01-01").exit_code == 0
     with sqlite3.connect(shipped_copy.parent / "all.db") as db:
-        assert db.execute("SELECT count(*) FROM targets").fetchone() == (62,)
+        assert db.execute("SELECT count(*) FROM targets").fetchone() == (63,)
         assert db.execute("SELECT count(*) FROM reports").fetchone() == (2,)
         statuses = dict(
             db.execute("SELECT status, count(*) FROM targets GROUP BY status").fetchall()
         )
-        assert statuses == {"overdue": 23, "unmeasured": 39}
+        assert statuses == {"overdue": 23, "unmeasured": 40}
         assert db.execute("SELECT DISTINCT evaluated_on FROM targets").fetchall() == [
             ("2024-01-01",)
         ]
@@ -152,7 +152,7 @@ def test_html_report_renders_in_a_headless_browser(shipped_copy: Path, tmp_path:
     dom = subprocess.run(
         [CHROMIUM, *flags, "--dump-dom", page], capture_output=True, text=True, timeout=120
     )
-    assert "李沧区" in dom.stdout and dom.stdout.count('class="target') == 44
+    assert "李沧区" in dom.stdout and dom.stdout.count('class="target') == 45
     shot = tmp_path / "report.png"
     subprocess.run(
         [CHROMIUM, *flags, "--window-size=1000,1600", f"--screenshot={shot}", page],
