@@ -1,24 +1,20 @@
 """Export the data and its status at a date: SQLite (for sqlite3 and Datasette), JSON, CSV.
 
-Every export is written to a temporary file beside the output and moved into place, so a
-failed export never leaves half a file behind.
+Every export is written like the data file (`store.atomic_write`): to a temporary file beside
+the output, then moved into place, so a failed export never leaves half a file behind.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sqlite3
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .errors import WriteError
 from .evaluate import evaluate
 from .model import DataSet
 from .rows import LIST_FIELDS, Row, record_row, show_row
+from .store import atomic_write
 
 EXPORT_FORMATS = ("sqlite", "json", "csv")
 
@@ -134,35 +130,6 @@ def _fill_sqlite(connection: sqlite3.Connection, data: DataSet, rows: list[Row])
     )
 
 
-def _atomically(output: Path, write: Callable[[Path], None]) -> None:
-    folder = output.parent if str(output.parent) else Path(".")
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise WriteError(f"cannot write in {folder}: {exc.strerror}") from None
-    os.close(fd)
-    try:
-        write(Path(temp))
-        os.chmod(temp, _mode_for(output))
-        os.replace(temp, output)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, (OSError, sqlite3.Error)):
-            raise WriteError(f"could not write {output}: {exc}") from None
-        raise
-
-
-def _mode_for(output: Path) -> int:
-    """The mode of the file being replaced, or what the umask gives a new file."""
-    try:
-        return os.stat(output).st_mode & 0o777
-    except OSError:
-        mask = os.umask(0o022)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
 def write_sqlite(output: Path, data: DataSet, rows: list[Row]) -> None:
     """A SQLite database with reports, targets (with their status) and records tables."""
 
@@ -172,10 +139,12 @@ def write_sqlite(output: Path, data: DataSet, rows: list[Row]) -> None:
         try:
             with connection:
                 _fill_sqlite(connection, data, rows)
+        except sqlite3.Error as exc:
+            raise OSError(str(exc)) from exc
         finally:
             connection.close()
 
-    _atomically(output, fill)
+    atomic_write(output, fill)
 
 
 def export_json(data: DataSet, rows: list[Row], day: Any) -> str:
@@ -205,4 +174,4 @@ def export_text(output: Path, text: str) -> None:
     def fill(path: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
-    _atomically(output, fill)
+    atomic_write(output, fill)

@@ -188,20 +188,31 @@ def verify(snapshot: Snapshot, plan: Plan) -> None:
     raise WriteError("the edit did not produce the intended data; the file was left unchanged")
 
 
-def replace_file(path: Path, text: str, bom: bool = False) -> None:
-    """Atomically replace `path`'s content (through a symlink), keeping its mode."""
+def file_mode(path: Path) -> int:
+    """The mode of the file at `path`, or what the umask gives a new one."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def atomic_write(path: Path, fill: Callable[[Path], None]) -> None:
+    """Replace `path` (through a symlink) with what `fill` writes to a temporary file beside it,
+    keeping the mode; on any failure the original stays and the temporary file goes."""
     target = real_path(path)
     folder = target.parent
+    mode = file_mode(target)
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise WriteError(
+            f"cannot write in {path.parent}: {exc.strerror}; nothing was written"
+        ) from None
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(((BOM if bom else "") + text).encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
+        fill(Path(temp_name))
         os.chmod(temp_name, mode)
         os.replace(temp_name, target)
     except BaseException as exc:
@@ -215,10 +226,16 @@ def replace_file(path: Path, text: str, bom: bool = False) -> None:
     _fsync_folder(folder)
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def replace_file(path: Path, text: str, bom: bool = False) -> None:
+    """Atomically replace `path`'s content with `text`, fsynced (see `atomic_write`)."""
+
+    def fill(temp: Path) -> None:
+        with os.fdopen(os.open(temp, os.O_WRONLY | os.O_TRUNC), "wb") as handle:
+            handle.write(((BOM if bom else "") + text).encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    atomic_write(path, fill)
 
 
 def _fsync_folder(folder: Path) -> None:
