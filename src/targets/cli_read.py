@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,7 +25,7 @@ from .cli_common import (
     read,
     write,
 )
-from .errors import UnknownTarget, UsageError
+from .errors import UsageError, unknown_target
 from .exitcodes import ExitCode
 from .files import parse_date
 from .formats import format_rows, json_lines, neutralise, pick_fields, to_json
@@ -190,9 +189,7 @@ def list_targets(
 
 def _find_target(data: DataSet, target_id: str) -> None:
     if target_id not in data.targets:
-        close = difflib.get_close_matches(target_id, list(data.targets), n=3)
-        hint = f"did you mean {', '.join(close)}?" if close else "see `targets list --format ids`"
-        raise UnknownTarget(f"unknown target {target_id!r}; {hint}")
+        raise unknown_target(target_id, data.targets)
 
 
 def show(

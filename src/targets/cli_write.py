@@ -10,7 +10,7 @@ import typer
 
 from . import complete
 from .cli_common import FileOpt, TargetIdArg, _many, data_file, write
-from .errors import ReadOnlyData, UsageError
+from .errors import ReadOnlyData, UsageError, missing_data_file
 from .evaluate import evaluate
 from .fields import TARGET_FIELDS
 from .files import bundled_path, parse_date, today
@@ -41,7 +41,7 @@ def writable_file(file: str | None) -> Path:
     """The data file to write, refusing the read-only bundled copy."""
     chosen = data_file(file)
     if not chosen.path.exists():
-        raise UsageError(f"no data file at {chosen.path}; pass --file PATH or run `targets init`")
+        raise missing_data_file(chosen.path)
     if chosen.bundled:
         raise ReadOnlyData(
             "the bundled data is read-only; run `targets init` to copy it to ./targets.toml, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,3 +45,17 @@ class ReadOnlyData(WriteError):
 
 class LockTimeout(WriteError):
     """Another process held the lock on the data file for too long."""
+
+
+def unknown_target(target_id: str, known: Iterable[str]) -> UnknownTarget:
+    """The error for an id no target has, suggesting the closest ones."""
+    import difflib
+
+    close = difflib.get_close_matches(target_id, list(known), n=3)
+    hint = f"did you mean {', '.join(close)}?" if close else "see `targets list --format ids`"
+    return UnknownTarget(f"unknown target {target_id!r}; {hint}")
+
+
+def missing_data_file(path: Path) -> UsageError:
+    """The error for a data file that is not there."""
+    return UsageError(f"no data file at {path}; pass --file PATH or run `targets init`")

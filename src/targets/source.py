@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .cache import Cache, content_key
-from .errors import InvalidData, UsageError
+from .errors import InvalidData, UsageError, missing_data_file
 
 if TYPE_CHECKING:
     from .model import DataSet, Problem
@@ -37,9 +37,7 @@ def read_source(path: Path, today: dt.date, env: Mapping[str, str]) -> Source:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UsageError(
-            f"no data file at {path}; pass --file PATH or run `targets init`"
-        ) from None
+        raise missing_data_file(path) from None
     except IsADirectoryError:
         raise UsageError(f"{path} is a folder, not a data file") from None
     except OSError as exc:

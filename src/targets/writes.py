@@ -7,7 +7,6 @@ the changed target against the same rules as `targets check`.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import edits
-from .errors import UnknownTarget, UsageError, WriteError
+from .errors import UsageError, WriteError, unknown_target
 from .load import build_dataset
 from .model import DEFAULT_STAGES, SCHEMA_VERSION, DataSet, Kind, Severity, Target, Verdict
 from .rules import SLUG, run_rules
@@ -45,10 +44,7 @@ def _target_of(snap: Snapshot, target_id: str) -> dict[str, Any]:
     """The target's table as written; UnknownTarget (with suggestions) if there is none."""
     found = snap.table("targets", target_id)
     if found is None:
-        known = _HEADER_ID.findall(snap.text)
-        close = difflib.get_close_matches(target_id, known, n=3)
-        hint = f"did you mean {', '.join(close)}?" if close else "see `targets list --format ids`"
-        raise UnknownTarget(f"unknown target {target_id!r}; {hint}")
+        raise unknown_target(target_id, _HEADER_ID.findall(snap.text))
     return found
 
 
