@@ -11,7 +11,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner, Result
 
-from targets.cli import app
+from targets.cli.app import root_app
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data" / "targets.toml"
@@ -57,4 +57,4 @@ def write_data(tmp_path: Path, text: str, name: str = "targets.toml") -> Path:
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
     """Run the CLI in-process, stdout and stderr kept apart."""
-    return CliRunner().invoke(app, list(args), env=env)
+    return CliRunner().invoke(root_app(), list(args), env=env, prog_name="targets")

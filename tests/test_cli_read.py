@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from targets.rows import LIST_FIELDS
+from targets.domain.rows import LIST_FIELDS
 from tests.helpers import BASE, run, write_data
 
 
@@ -115,7 +115,7 @@ def test_sort_is_stable_and_repeatable(shipped_copy: Path) -> None:
         (["--fields", "id,size"], "valid fields: id, district"),
         (["--format", "yaml"], "valid formats: table, json"),
         (["--as-of", "2023-02-30"], "--as-of '2023-02-30' is not a real date"),
-        (["--due-before", "soon"], "not a real date"),
+        (["--due-before", "soon"], "is not a date; write it as YYYY-MM-DD"),
         (["--lang", "fr"], "valid values: zh, en"),
         (["--no-such-flag"], "No such option"),
     ],
@@ -207,6 +207,7 @@ def test_show_has_quote_fields_status_and_records(tmp_path: Path) -> None:
     data = json.loads(run("show", "testville-parks").stdout)  # JSON when piped
     assert data["records"][1] == {
         "date": "2023-06-01",
+        "published": None,
         "value": 5,
         "stage": None,
         "note": "half",
@@ -226,7 +227,10 @@ def test_status_dashboard_and_fail_on(tmp_path: Path) -> None:
     write_data(tmp_path, BASE)  # 2 of 10 by March: behind on 2023-07-01
     table = run("status", "--format", "table")
     assert table.exit_code == 0
-    assert "behind 1" in table.stdout and "测试区 · parks" in table.stdout and "20%" in table.stdout
+    assert (
+        "behind 1" in table.stdout and "测试区 · 公园绿地" in table.stdout and "20%" in table.stdout
+    )
+    assert "testville-parks" in table.stdout  # each bar is named by its id
     failing = run("status", "--fail-on", "behind,missed", "--format", "json")
     assert failing.exit_code == 4
     assert json.loads(failing.stdout)["counts"] == {"behind": 1}

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from targets.load import load_text
-from targets.model import Comparator, DataSet, Kind
+from targets.domain.model import Comparator, DataSet, Kind
+from targets.storage.loading import load_text
 from tests.helpers import SHIPPED, SOURCE_ARTICLE, run
 
 if sys.version_info >= (3, 11):

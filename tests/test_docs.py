@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-import typer
 
-from targets.cli import COMMANDS, build_app
+from targets.cli.app import COMMANDS, root_command
 from tests.helpers import REPO, run
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -21,7 +20,8 @@ def test_every_command_has_help_and_is_documented(name: str) -> None:
 
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_every_flag_is_documented(name: str) -> None:
-    command = typer.main.get_command(build_app(name)).commands[name]  # type: ignore[attr-defined]
+    group = root_command()
+    command = group.get_command(None, name)
     for param in command.params:
         for flag in param.opts:
             if flag.startswith("--") and flag != "--help":

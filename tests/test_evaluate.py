@@ -9,10 +9,11 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from targets.evaluate import evaluate, meets, progress
-from targets.model import (
+from targets.domain.evaluate import evaluate, meets, progress
+from targets.domain.model import (
     Comparator,
     DataSet,
+    Direction,
     Kind,
     Period,
     ProgressRecord,
@@ -20,6 +21,7 @@ from targets.model import (
     Status,
     Target,
     Verdict,
+    VerdictEntry,
 )
 
 D = dt.date
@@ -91,21 +93,49 @@ def test_only_records_up_to_the_date_count() -> None:
 
 
 @pytest.mark.parametrize(
-    ("comparator", "value", "met"),
+    ("comparator", "direction", "value", "met"),
     [
-        (Comparator.AT_LEAST, 10.0, True),
-        (Comparator.AT_LEAST, 9.99, False),
-        (Comparator.EXCEED, 10.0, False),
-        (Comparator.EXCEED, 10.01, True),
-        (Comparator.AT_MOST, 10.0, True),
-        (Comparator.AT_MOST, 10.01, False),
-        (Comparator.ABOUT, 9.0, True),  # default tolerance: 10% of 10
-        (Comparator.ABOUT, 11.0, True),
-        (Comparator.ABOUT, 11.5, False),
+        (Comparator.AT_LEAST, Direction.UP, 10.0, True),
+        (Comparator.AT_LEAST, Direction.UP, 9.99, False),
+        (Comparator.EXCEED, Direction.UP, 10.0, False),
+        (Comparator.EXCEED, Direction.UP, 10.01, True),
+        (Comparator.AT_MOST, Direction.DOWN, 10.0, True),
+        (Comparator.AT_MOST, Direction.DOWN, 10.01, False),
+        (Comparator.ABOUT, Direction.UP, 9.0, True),  # default tolerance: 10% of 10
+        (Comparator.ABOUT, Direction.UP, 8.99, False),
+        (Comparator.ABOUT, Direction.UP, 49.3, True),  # beating it by far is still met
+        (Comparator.ABOUT, Direction.DOWN, 11.0, True),
+        (Comparator.ABOUT, Direction.DOWN, 11.01, False),
+        (Comparator.ABOUT, Direction.DOWN, 0.2, True),  # far under a down target is met
     ],
 )
-def test_comparators(comparator: Comparator, value: float, met: bool) -> None:
-    assert meets(make(comparator=comparator), value) is met
+def test_comparators_with_direction(
+    comparator: Comparator, direction: Direction, value: float, met: bool
+) -> None:
+    assert meets(make(comparator=comparator, direction=direction), value) is met
+
+
+@pytest.mark.parametrize(
+    ("target", "direction", "value", "status"),
+    [
+        (6.0, Direction.UP, 29.6, Status.ACHIEVED),  # Shibei budget revenue: 6%左右, +29.6%
+        (10.0, Direction.UP, 13.0, Status.ACHIEVED),  # Shibei fixed-asset investment: 10%左右, ~13%
+        (3.0, Direction.DOWN, 3.5, Status.MISSED),  # CPI 3%左右 at 3.5%
+        (3.0, Direction.DOWN, 0.2, Status.ACHIEVED),  # CPI 3%左右 at 0.2%
+    ],
+)
+def test_about_leans_with_the_direction(
+    target: float, direction: Direction, value: float, status: Status
+) -> None:
+    rate = make(
+        kind=Kind.GROWTH,
+        comparator=Comparator.ABOUT,
+        direction=direction,
+        target=target,
+        records=((D(2023, 12, 31), value),),
+    )
+    assert status_at(rate, D(2024, 6, 30)) is status
+    assert evaluate(rate, DataSet(), D(2024, 6, 30)).margin == pytest.approx(value - target)
 
 
 def test_about_with_explicit_tolerance() -> None:
@@ -124,6 +154,7 @@ def test_at_most_with_baseline_counts_down() -> None:
     target = make(
         kind=Kind.LEVEL,
         comparator=Comparator.AT_MOST,
+        direction=Direction.DOWN,
         target=40.0,
         baseline=50.0,
         records=((D(2023, 6, 30), 45.0),),
@@ -160,15 +191,45 @@ def test_level_without_baseline_is_judged_directly() -> None:
     [
         (6.5, MID, Status.ON_TRACK),  # a year-to-date rate that meets the target
         (5.0, MID, Status.BEHIND),
-        (6.0, D(2024, 3, 1), Status.ACHIEVED),  # the full-year figure, published after the year
+        (6.0, D(2024, 3, 1), Status.ACHIEVED),  # the full-year figure, dated the year's end
         (5.9, D(2024, 3, 1), Status.MISSED),
     ],
 )
 def test_growth_is_judged_against_the_rate(value: float, day: D, status: Status) -> None:
-    published = D(2023, 6, 30) if day == MID else D(2024, 2, 20)
-    target = make(kind=Kind.GROWTH, target=6.0, records=((published, value),))
+    fact = D(2023, 6, 30) if day == MID else D(2023, 12, 31)
+    record = ProgressRecord(fact, value, published=fact if day == MID else D(2024, 2, 20))
+    target = dataclasses.replace(make(kind=Kind.GROWTH, target=6.0), records=(record,))
     assert status_at(target, day) is status
     assert evaluate(target, DataSet(), day).expected is None
+
+
+def test_a_figure_dated_on_the_day_it_appeared_is_late() -> None:
+    """Backdated to the period's end it is on time; dated the day it was published, late."""
+    count = make(target=10.0)
+    on_time = ProgressRecord(D(2023, 12, 31), 12.0, published=D(2024, 1, 9))
+    late = ProgressRecord(D(2024, 1, 9), 12.0)
+    day = D(2024, 6, 30)
+    assert status_at(dataclasses.replace(count, records=(on_time,)), day) is Status.ACHIEVED
+    assert status_at(dataclasses.replace(count, records=(late,)), day) is Status.ACHIEVED_LATE
+    assert (
+        status_at(dataclasses.replace(count, records=(on_time,)), D(2023, 12, 31))
+        is Status.ACHIEVED
+    )
+
+
+def test_a_cap_met_before_its_due_date_is_only_on_track() -> None:
+    jobless = make(
+        kind=Kind.LEVEL,
+        comparator=Comparator.AT_MOST,
+        direction=Direction.DOWN,
+        target=5.5,
+        records=((D(2023, 6, 30), 5.1),),
+    )
+    assert status_at(jobless, MID) is Status.ON_TRACK
+    assert status_at(jobless, D(2024, 1, 5)) is Status.ACHIEVED
+    over = dataclasses.replace(jobless, records=(ProgressRecord(D(2023, 12, 31), 5.6),))
+    assert status_at(over, D(2024, 1, 5)) is Status.MISSED
+    assert evaluate(over, DataSet(), D(2024, 1, 5)).progress == pytest.approx(5.5 / 5.6)
 
 
 def test_milestone_stages() -> None:
@@ -206,7 +267,9 @@ def test_custom_stages() -> None:
 
 
 def test_qualitative_is_unmeasured() -> None:
-    target = make(kind=Kind.QUALITATIVE, comparator=None, target=None, verdict=Verdict.KEPT)
+    target = make(
+        kind=Kind.QUALITATIVE, comparator=None, target=None, verdicts=(VerdictEntry(Verdict.KEPT),)
+    )
     ev = evaluate(target, DataSet(), D(2024, 3, 1))
     assert (ev.status, ev.progress, ev.expected, ev.conflict) == (
         Status.UNMEASURED,
@@ -228,8 +291,28 @@ def test_qualitative_is_unmeasured() -> None:
 def test_verdict_conflicts(
     verdict: Verdict, records: tuple[tuple[D, float], ...], conflict: bool
 ) -> None:
-    target = make(verdict=verdict, records=records)
+    target = make(verdicts=(VerdictEntry(verdict, D(2024, 1, 20)),), records=records)
     assert evaluate(target, DataSet(), D(2024, 2, 1)).conflict is conflict
+    assert evaluate(target, DataSet(), D(2024, 1, 19)).verdict is None  # not yet given
+
+
+def test_the_latest_verdict_is_the_current_one() -> None:
+    history = (
+        VerdictEntry(Verdict.KEPT, note="an older file's verdict"),  # undated: the oldest
+        VerdictEntry(Verdict.STALLED, D(2023, 9, 1), note="works stopped"),
+        VerdictEntry(Verdict.PARTLY_KEPT, D(2024, 1, 10), note="half built"),
+    )
+    target = make(kind=Kind.QUALITATIVE, comparator=None, target=None, verdicts=history)
+    on = {
+        day: evaluate(target, DataSet(), day).verdict
+        for day in (D(2023, 8, 1), MID, D(2023, 10, 1), D(2024, 2, 1))
+    }
+    assert [v.verdict if v else None for v in on.values()] == [
+        Verdict.KEPT,
+        Verdict.KEPT,
+        Verdict.STALLED,
+        Verdict.PARTLY_KEPT,
+    ]
 
 
 def test_composite_sums_its_parts() -> None:
@@ -253,11 +336,19 @@ comparators = st.sampled_from(list(Comparator))
 
 
 @settings(max_examples=300)
-@given(baseline=finite, goal=finite, comparator=comparators, a=finite, share=st.floats(0, 1))
+@given(baseline=finite, goal=finite, about=st.booleans(), a=finite, share=st.floats(0, 1))
 def test_progress_never_falls_moving_toward_the_target(
-    baseline: float, goal: float, comparator: Comparator, a: float, share: float
+    baseline: float, goal: float, about: bool, a: float, share: float
 ) -> None:
-    target = make(kind=Kind.LEVEL, comparator=comparator, target=goal, baseline=baseline)
+    direction = Direction.DOWN if goal < baseline else Direction.UP
+    comparator = (
+        Comparator.ABOUT
+        if about
+        else (Comparator.AT_MOST if direction is Direction.DOWN else Comparator.AT_LEAST)
+    )
+    target = make(
+        kind=Kind.LEVEL, comparator=comparator, direction=direction, target=goal, baseline=baseline
+    )
     # a is short of the target, on the baseline's side; b lies `share` of the way on from it.
     assume(a <= goal if goal >= baseline else a >= goal)
     b = a + (goal - a) * share
@@ -278,6 +369,7 @@ dates = st.dates(min_value=D(2023, 1, 1), max_value=D(2024, 6, 30))
     late=st.tuples(st.integers(1, 400), st.floats(0, 20, allow_nan=False)),
     kind=st.sampled_from([Kind.COUNT, Kind.LEVEL, Kind.GROWTH]),
     comparator=comparators,
+    direction=st.sampled_from(list(Direction)),
 )
 def test_a_record_after_the_date_never_changes_the_status(
     values: list[tuple[D, float]],
@@ -285,11 +377,17 @@ def test_a_record_after_the_date_never_changes_the_status(
     late: tuple[int, float],
     kind: Kind,
     comparator: Comparator,
+    direction: Direction,
 ) -> None:
     records = tuple(sorted(values))
-    before = make(kind=kind, comparator=comparator, records=records)
+    before = make(kind=kind, comparator=comparator, direction=direction, records=records)
     extra = (day + dt.timedelta(days=late[0]), late[1])
-    after = make(kind=kind, comparator=comparator, records=tuple(sorted((*records, extra))))
+    after = make(
+        kind=kind,
+        comparator=comparator,
+        direction=direction,
+        records=tuple(sorted((*records, extra))),
+    )
     assert evaluate(before, DataSet(), day) == dataclasses.replace(
         evaluate(after, DataSet(), day), target=before
     )

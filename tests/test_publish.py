@@ -83,10 +83,10 @@ def test_json_and_csv_exports(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["export", "--format", "xlsx", "--output", "x"], "valid values: sqlite, json, csv"),
+        (["export", "--format", "xlsx", "--output", "x"], "valid formats: sqlite, json, csv"),
         (["export", "--format", "sqlite"], "needs --output PATH"),
-        (["export", "--output", "no/such/folder/x.db"], "cannot write in no/such/folder"),
-        (["report", "--format", "pdf"], "valid values: html, markdown"),
+        (["export", "--output", "no/such/folder/x.db"], "folder no/such/folder does not exist"),
+        (["report", "--format", "pdf"], "valid formats: markdown, html"),
     ],
 )
 def test_bad_export_and_report_arguments(tmp_path: Path, args: list[str], words: str) -> None:
@@ -112,22 +112,26 @@ def test_html_report_is_self_contained_and_escaped(tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>")
     assert "<script" not in page and "&lt;script&gt;" in page
     assert 'href="javascript' not in page
-    assert '<a href="https://example.org/fictional" rel="noopener">' in page
+    assert '<a href="https://example.org/fictional" rel="noopener noreferrer">' in page
     # nothing is loaded: no scripts, stylesheets, images, fonts or frames from anywhere
     assert not re.search(r"<(script|link|img|iframe|object|embed)\b", page)
     assert "url(" not in page and "@import" not in page
     assert page.count("<svg") == 1 and "<polyline" in page
-    assert "on_track" in page and "50%" in page
+    assert "进度正常" in page and "50%" in page  # on_track, in the reader's language
 
 
 def test_markdown_report(tmp_path: Path) -> None:
     write_data(tmp_path, BASE + RECORDS)
     text = run("report", "--format", "markdown").stdout
-    assert text.startswith("# Targets: status on 2023-07-01")
-    assert "## 测试区" in text and "### parks" in text
-    assert "`on_track`" in text and "2023-06-01: 5 <https://example.org/fictional>" in text
+    assert text.startswith("# 政府工作报告目标进展：测试区\n")
+    assert "## 测试区" in text and "### 公园绿地" in text  # the category in the reader's language
+    assert "进度正常" in text and "2023-06-01: 5 — half <https://example.org/fictional>" in text
     english = run("report", "--format", "markdown", "--lang", "en").stdout
-    assert "## Testville District" in english and "Add 10 test parks (fictional)" in english
+    assert english.startswith("# Work-report pledges: Testville District\n")
+    assert "## Testville District" in english and "### Parks and greenways" in english
+    assert "Add 10 test parks (fictional)" in english and "on track" in english
+    page = run("report", "--format", "html", "--lang", "en").stdout
+    assert "<title>Work-report pledges: Testville District</title>" in page  # one title
 
 
 CHROMIUM = (
@@ -228,7 +232,7 @@ def test_english_display_everywhere_people_read(shipped_copy: Path) -> None:
     status = run(
         "status", "--format", "table", "--lang", "en", "-d", "licang", "-c", "talent"
     ).stdout
-    assert "Licang District · talent" in status
+    assert "Licang District · Talent" in status
     shown = run("show", "licang-talent", "--format", "table", "--lang", "en").stdout
     assert "Attract 10,000 or more talents" in shown
     machine = json.loads(

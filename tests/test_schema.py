@@ -10,8 +10,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from targets.load import load_text
-from targets.schema import schema_text
+from targets.domain.schema import schema_text
+from targets.storage.loading import load_text
 from tests.helpers import BASE, REPO, SHIPPED
 from tests.test_check import BROKEN, MILESTONE
 
@@ -103,9 +103,10 @@ def test_valid_files_are_accepted_by_both(text: str) -> None:
 
 
 def test_schema_declares_no_key_the_loader_does_not_know() -> None:
-    from targets.fields import RECORD_FIELDS, REPORT_FIELDS, TARGET_FIELDS
+    from targets.domain.fields import RECORD_FIELDS, REPORT_FIELDS, TARGET_FIELDS, VERDICT_FIELDS
 
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))["definitions"]
     assert set(schema["target"]["properties"]) == set(TARGET_FIELDS)
     assert set(schema["report"]["properties"]) == set(REPORT_FIELDS)
     assert set(schema["record"]["properties"]) == set(RECORD_FIELDS)
+    assert set(schema["verdict"]["properties"]) == set(VERDICT_FIELDS)

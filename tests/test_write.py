@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 import json
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from targets.load import parse_toml
+from targets.storage.toml import parse_toml
 from tests.helpers import BASE, SHIPPED, run, write_data
 
 COMMENTED = textwrap.dedent(
@@ -143,9 +144,19 @@ def test_dry_run_prints_the_record_and_writes_nothing(shipped_copy: Path) -> Non
         "mark", "licang-schools", "2", "--date", "2023-06-01", "--note", "dry", "--dry-run"
     )
     assert result.exit_code == 0
-    assert result.stdout.startswith(
-        '[[targets.licang-schools.progress]]\ndate = 2023-06-01\nvalue = 2\nnote = "dry"\n'
-    )
+    assert result.stdout.startswith("--- a/targets.toml\n+++ b/targets.toml\n@@ ")
+    added = [
+        line[1:]
+        for line in result.stdout.splitlines()
+        if line.startswith("+") and not line.startswith("+++")
+    ]
+    assert added == [
+        "[[targets.licang-schools.progress]]",
+        "date = 2023-06-01",
+        "value = 2",
+        'note = "dry"',
+        "",
+    ]
     assert "licang-schools: 2 所 as of 2023-06-01: on_track" in result.stdout
     assert result.stderr == "dry run: nothing written\n"
     assert sha(shipped_copy) == before
@@ -204,12 +215,33 @@ def test_verdict_set_and_clear(shipped_copy: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == "licang-youth-friendly: stalled; status unmeasured\n"
     target = doc(shipped_copy)["targets"]["licang-youth-friendly"]  # type: ignore[index]
-    assert (target["verdict"], target["verdict_note"]) == ("stalled", "fictional note")
-    assert run("verdict", "licang-youth-friendly", "kept").exit_code == 0
+    assert target["verdicts"] == [
+        {
+            "date": dt.date(2023, 7, 1),
+            "verdict": "stalled",
+            "note": "fictional note",
+            "source": "https://example.org",
+        }
+    ]
+    assert run("verdict", "licang-youth-friendly", "kept", "--date", "2023-06-01").exit_code == 0
+    again = run("verdict", "licang-youth-friendly", "kept", "--date", "2023-06-01")
+    assert again.exit_code == 2 and "already has a verdict on 2023-06-01" in again.stderr
     target = doc(shipped_copy)["targets"]["licang-youth-friendly"]  # type: ignore[index]
-    assert target["verdict"] == "kept" and "verdict_note" not in target
+    # a history, in date order: the earlier rating's reason is kept
+    assert [(v["date"], v["verdict"]) for v in target["verdicts"]] == [
+        (dt.date(2023, 6, 1), "kept"),
+        (dt.date(2023, 7, 1), "stalled"),
+    ]
+    shown = json.loads(run("show", "licang-youth-friendly").stdout)
+    assert shown["verdict"] == "stalled" and shown["verdict_note"] == "fictional note"
+    assert [v["verdict"] for v in shown["verdicts"]] == ["kept", "stalled"]
+    cleared = run("verdict", "licang-youth-friendly", "--clear")
+    assert cleared.exit_code == 0 and "verdict = stalled" in cleared.stdout
+    assert "note = fictional note" in cleared.stdout
     assert run("verdict", "licang-youth-friendly", "--clear").exit_code == 0
     assert shipped_copy.read_bytes() == before
+    none_left = run("verdict", "licang-youth-friendly", "--clear")
+    assert none_left.exit_code == 2 and "no verdict to clear" in none_left.stderr
 
 
 def test_verdict_conflict_is_reported(tmp_path: Path) -> None:
@@ -325,7 +357,7 @@ BAD_INPUTS = [
             "x",
         ],
         2,
-        "not a slug",
+        "is not an id",
     ),
     (
         [
@@ -439,16 +471,23 @@ def test_writes_refuse_the_bundled_copy() -> None:
         assert "run `targets init`" in result.stderr
 
 
+def _same_but_the_schema_line(copy: Path) -> bool:
+    first, _, rest = copy.read_bytes().partition(b"\n")
+    assert first.startswith(b"#:schema file://")
+    schema = Path(first.decode().removeprefix("#:schema file://"))
+    return schema.is_file() and rest == SHIPPED.read_bytes().partition(b"\n")[2]
+
+
 def test_init_from_an_empty_folder(tmp_path: Path) -> None:
     result = run("init")
     assert result.exit_code == 0
-    assert (tmp_path / "targets.toml").read_bytes() == SHIPPED.read_bytes()
+    assert _same_but_the_schema_line(tmp_path / "targets.toml")  # the schema resolves from the copy
     assert run("mark", "licang-greenways", "1", "--source", "f").exit_code == 0
     again = run("init")
     assert again.exit_code == 2 and "already exists" in again.stderr
     assert run("init", "other.toml").exit_code == 0
     assert run("init", "--force").exit_code == 0
-    assert (tmp_path / "targets.toml").read_bytes() == SHIPPED.read_bytes()
+    assert _same_but_the_schema_line(tmp_path / "targets.toml")
 
 
 def test_symlinked_file_is_written_through_its_link(tmp_path: Path) -> None:
@@ -497,7 +536,7 @@ class _FullDisk:
 def test_failure_at_each_step_leaves_the_original_and_no_debris(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
-    import targets.store as store
+    import targets.storage.write as store
 
     path = write_data(tmp_path, BASE)
     before = sha(path)

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from targets.errors import UsageError
-from targets.load import parse_toml
-from targets.writes import mark, unmark
+from targets.storage.records import NewRecord, mark, unmark
+from targets.storage.toml import parse_toml
+from targets.storage.writing import open_workspace
 from tests.test_write import COMMENTED
 
 TODAY = dt.date(2023, 12, 31)
@@ -77,7 +78,10 @@ def test_marks_and_unmarks_keep_the_file(
                 day = FIRST_FREE_DAY + dt.timedelta(days=offset)
                 value = STAGES[offset % 3] if tid == "testville-road" else number
                 try:
-                    mark(path, tid, value, day, TODAY, note=note, source="fictional")
+                    mark(
+                        open_workspace(path, TODAY),
+                        NewRecord(tid, value, day, None, note, "fictional"),
+                    )
                 except UsageError:
                     assert day in added[tid]  # the only refusal here: a second record that day
                     assert path.read_bytes() == before
@@ -95,7 +99,7 @@ def test_marks_and_unmarks_keep_the_file(
                 _, tid = operation
                 if not added[tid]:
                     continue
-                unmark(path, tid, None, TODAY)
+                unmark(open_workspace(path, TODAY), tid, None)
                 latest = max(added[tid])
                 added[tid].remove(latest)
                 expected[tid] = [r for r in expected[tid] if r["date"] != latest]
@@ -103,7 +107,7 @@ def test_marks_and_unmarks_keep_the_file(
             assert _records(path) == expected
         for tid, days in added.items():
             for _ in days:
-                unmark(path, tid, None, TODAY)
+                unmark(open_workspace(path, TODAY), tid, None)
         assert path.read_bytes() == original.encode()
 
 

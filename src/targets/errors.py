@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .model import Problem
+    from .domain.model import Problem
 
 
 class TargetsError(Exception):
@@ -23,20 +23,22 @@ class UnknownTarget(UsageError):
 
 
 class InvalidData(TargetsError):
-    """The data file has errors; nothing can be trusted or written until they are fixed."""
+    """A document has errors; nothing in it can be trusted or written until they are fixed."""
 
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
         first = problems[0]
+        where = first.document or str(path)
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(
-            f"{path}:{first.line}:{first.col}: {first.message}{more}; run `targets check -f {path}`"
+            f"{where}:{first.line}:{first.col}: {first.message}{more}; "
+            f"run `targets check` to see every problem"
         )
 
 
 class WriteError(TargetsError):
-    """The data file could not be written; it is unchanged."""
+    """A file could not be written; it is unchanged."""
 
 
 class ReadOnlyData(WriteError):
@@ -44,7 +46,15 @@ class ReadOnlyData(WriteError):
 
 
 class LockTimeout(WriteError):
-    """Another process held the lock on the data file for too long."""
+    """Another process held the lock on a document for too long."""
+
+
+class Interrupted(BaseException):
+    """A signal (Ctrl-C, SIGTERM, SIGHUP) stopped the command; whatever it wrote was undone."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.signal_number = signal_number
 
 
 def unknown_target(target_id: str, known: Iterable[str]) -> UnknownTarget:

@@ -1,0 +1,39 @@
+"""The `targets` command. This module stays small: `main` first makes signals into an
+orderly exit, then imports the rest, so a Ctrl-C at any moment gives one line, not a
+traceback."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from typing import Any
+
+HANDLED_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def _raise_interrupted(signal_number: int, frame: Any) -> None:
+    from targets.errors import Interrupted
+
+    raise Interrupted(signal_number)
+
+
+def main() -> None:
+    """Entry point of the `targets` script."""
+    for name in HANDLED_SIGNALS:
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _raise_interrupted)
+    try:
+        from .app import run
+    except BaseException as error:  # noqa: BLE001 - interrupted while importing
+        from .app_errors import exit_for
+
+        exit_for(error)
+    run(sys.argv[1:])
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the Typer app, for tests and tools that import it
+        from .app import root_app
+
+        return root_app()
+    raise AttributeError(name)

@@ -1,0 +1,364 @@
+"""Writing a document without losing a byte: lock, check, verify, atomic replace.
+
+Every write runs as: take the document's lock (`<file>.lock`, never the file itself, whose
+inode the replace swaps), read its bytes, refuse if the document is not valid as a whole,
+let the caller plan an edit, check that the edited text parses to exactly the intended data,
+write it to a temporary file beside the original (same mode, owner and group), fsync it,
+check that nobody changed the original meanwhile, `os.replace` it and fsync the folder. Any
+failure or signal leaves the original untouched and no temporary file behind.
+
+A document whose exact bytes were validated before (its cache entry says so) is edited
+through its target's lines alone: every other byte is kept, so only those lines need parsing.
+Any other document is parsed and checked whole first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from targets.domain.model import Severity
+from targets.errors import InvalidData, LockTimeout, WriteError
+
+from .cache import Cache, content_key
+from .document import CONTENT_KIND, Content, Document, content_of, read_bytes
+from .edits import Edit, Span, exact_region, fast_region, header_lines, sections_only_as_tables
+from .toml import decode, parse_toml
+
+BOM = "\ufeff"
+Table = dict[str, Any]
+
+
+class Snapshot:
+    """A document as read under its lock: its text and content, and where its tables are."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        text, _ = decode(document.data)
+        self.text = text or ""
+        self.bom = document.data.startswith(BOM.encode())
+        cached = document.cache.get(document.path, CONTENT_KIND, document.key)
+        self.trusted = isinstance(cached, Content) and cached.valid
+        self.content: Content = cached if self.trusted else content_of(document.data)
+        self._headers: list[int] | None = None
+        self._tables_only: bool | None = None
+        self._regions: dict[tuple[str, str], Span | None] = {}
+        self._whole: Table | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.document.path
+
+    @property
+    def whole(self) -> Table:
+        """The whole parsed document (parsed once, only when needed)."""
+        if self._whole is None:
+            parsed, _ = parse_toml(self.text)
+            assert parsed is not None  # the content is valid, so it parses
+            self._whole = parsed
+        return self._whole
+
+    def table(self, section: str, key: str) -> Table | None:
+        found = (self.content.targets if section == "targets" else self.content.reports).get(key)
+        return found
+
+    def region(self, section: str, key: str) -> Span | None:
+        """The span of [section.key]'s lines when it provably holds all of the table and the
+        document's bytes are known valid; None otherwise."""
+        if (section, key) not in self._regions:
+            self._regions[(section, key)] = (
+                self._safe_region(section, key) if self.trusted else None
+            )
+        return self._regions[(section, key)]
+
+    def _safe_region(self, section: str, key: str) -> Span | None:
+        """Accepted only if every header line naming the table is in it, the section is never
+        written in another form, and the region parses to exactly this one table."""
+        if self._headers is None:
+            self._headers = header_lines(self.text)
+            self._tables_only = sections_only_as_tables(self.text, self._headers)
+        span = fast_region(self.text, self._headers, section, key)
+        if span is None or not self._tables_only:
+            return None
+        parsed, _ = parse_toml(self.text[span[0] : span[1]])
+        if parsed != {section: {key: self.table(section, key)}}:
+            return None
+        return span
+
+    def span(self, section: str, key: str) -> Span:
+        """Where [section.key] is written; WriteError if it is not written as its own table."""
+        found = self.region(section, key) or exact_region(self.text, section, key)
+        if found is None:
+            raise WriteError(
+                f"[{section}.{key}] is not written as a table of its own in {self.path}; "
+                "cannot edit it in place"
+            )
+        return found
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A change of one document worked out under its lock: the edit, the tables it changes
+    with the values they must parse to, and what the caller wants to report."""
+
+    edit: Edit
+    changes: dict[tuple[str, str], Table]
+    details: dict[str, Any]
+
+
+def verify(snapshot: Snapshot, plan: Plan) -> None:
+    """Check that the edited text holds exactly the intended tables and nothing else changed,
+    or raise before anything is written.
+
+    One table in a provably safe region: only the new region is parsed (every byte outside it
+    is unchanged, and nothing outside it can touch the table). Otherwise the whole new text
+    is parsed and compared with the whole old document."""
+    (section, key), intended = next(iter(plan.changes.items()))
+    if (
+        len(plan.changes) == 1
+        and snapshot.region(section, key) is not None
+        and plan.edit.old_region
+    ):
+        parsed, problem = parse_toml(plan.edit.new_region)
+        if parsed == {section: {key: intended}}:
+            return
+    else:
+        parsed, problem = parse_toml(plan.edit.text)
+        expected = dict(snapshot.whole)
+        for (part, name), table in plan.changes.items():
+            expected[part] = {**expected.get(part, {}), name: table}
+        if parsed == expected:
+            return
+    reason = problem.message if problem else "other tables would change too"
+    raise WriteError(
+        f"could not edit [{section}.{key}] in {snapshot.path} in place ({reason}); "
+        "the file is unchanged"
+    )
+
+
+def refuse_invalid(snapshot: Snapshot) -> None:
+    """InvalidData if the document has any error, anywhere in it."""
+    errors = [p for p in snapshot.content.problems if p.severity is Severity.ERROR]
+    if errors:
+        named = [replace(p, document=snapshot.document.name) for p in errors]
+        raise InvalidData(snapshot.path, named)
+
+
+# -- locks and files ------------------------------------------------------------------------
+
+
+def real_path(path: Path) -> Path:
+    """The file a (possibly symlinked) path finally names."""
+    return Path(os.path.realpath(path))
+
+
+def lock_path(path: Path) -> Path:
+    real = real_path(path)
+    return real.with_name(real.name + ".lock")
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float) -> Iterator[None]:
+    """Hold the lock on `path`'s lock file for the duration of the block."""
+    from filelock import FileLock, Timeout
+
+    lock_file = lock_path(path)
+    try:
+        with FileLock(str(lock_file), timeout=timeout):
+            _remove_stale_temporaries(real_path(path))
+            yield
+    except Timeout:
+        raise LockTimeout(
+            f"could not lock {lock_file} within {timeout:g}s: another targets process "
+            "(or `targets edit`) is writing; try again"
+        ) from None
+    except OSError as exc:
+        raise WriteError(f"cannot lock {lock_file}: {exc.strerror}; nothing was written") from None
+
+
+def _temporary_prefix(target: Path) -> str:
+    return f".{target.name}."
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Temporary files left by a writer that was killed (SIGKILL): only a lock holder makes
+    them, and we hold the lock, so any still there is an orphan."""
+    prefix = _temporary_prefix(target)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _ownership(target: Path) -> tuple[int, int, int] | None:
+    """The mode, owner and group of an existing file."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return None
+    return stat.S_IMODE(info.st_mode), info.st_uid, info.st_gid
+
+
+def _new_file_mode() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def atomic_write(path: Path, fill: Callable[[Path], None], unchanged: bytes | None = None) -> None:
+    """Replace `path` (through a symlink) with what `fill` writes to a temporary file beside
+    it, keeping mode, owner and group. With `unchanged`, refuse if the file no longer holds
+    those bytes (someone saved it meanwhile). On any failure or signal the original stays
+    and the temporary file goes."""
+    target = real_path(path)
+    folder = target.parent
+    kept = _ownership(target)
+    try:
+        fd, temp_name = tempfile.mkstemp(
+            prefix=_temporary_prefix(target), suffix=".tmp", dir=folder
+        )
+    except OSError as exc:
+        raise WriteError(f"cannot write in {folder}: {exc.strerror}; nothing was written") from None
+    try:
+        os.close(fd)
+        fill(Path(temp_name))
+        mode = kept[0] if kept else _new_file_mode()
+        os.chmod(temp_name, mode)
+        if kept and (kept[1], kept[2]) != (os.getuid(), os.getgid()):
+            with contextlib.suppress(PermissionError):  # only root may give files away
+                os.chown(temp_name, kept[1], kept[2])
+        if unchanged is not None and _current(target) != unchanged:
+            raise WriteError(
+                f"{path} changed while this command was writing it (an editor saved it?); "
+                "nothing was written; run the command again"
+            )
+        os.replace(temp_name, target)
+    except BaseException as exc:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        if isinstance(exc, OSError):
+            raise WriteError(
+                f"could not write {path}: {exc.strerror or exc}; it is unchanged"
+            ) from None
+        raise
+    _fsync_folder(folder)
+
+
+def _current(target: Path) -> bytes | None:
+    try:
+        return read_bytes(target)
+    except Exception:  # noqa: BLE001 - gone or unreadable: certainly changed
+        return None
+
+
+def write_bytes(path: Path, data: bytes, unchanged: bytes | None = None) -> None:
+    """Atomically replace `path`'s content with `data`, fsynced (see `atomic_write`)."""
+
+    def fill(temp: Path) -> None:
+        with os.fdopen(os.open(temp, os.O_WRONLY | os.O_TRUNC), "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    atomic_write(path, fill, unchanged)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every file system lets a folder be opened
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# -- the write ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a write did to one document: its plan, and the document as it now is (or would
+    be, in a dry run)."""
+
+    plan: Plan
+    before: Document
+    after: Document
+    dry_run: bool
+
+
+PlanFor = Callable[[Snapshot], Plan]
+
+
+def write_changes(
+    plans: dict[Path, PlanFor], cache: Cache, timeout: float, dry_run: bool = False
+) -> list[Written]:
+    """Under the documents' locks (taken in one order, so two writers cannot deadlock): read
+    each, refuse an invalid one, plan its change, verify it; then, unless a dry run, write
+    them all, or none: a failure puts back the ones already written. A dry run takes no lock.
+
+    A `PlanFor` may raise to refuse the change; then nothing is written."""
+    with contextlib.ExitStack() as stack:
+        if not dry_run:
+            for path in sorted(plans, key=lambda p: str(real_path(p))):
+                stack.enter_context(locked(path, timeout))
+        done = [_planned(path, cache, plan_for) for path, plan_for in plans.items()]
+        if not dry_run:
+            _write_all(done)
+        return [Written(plan, before, after, dry_run) for plan, before, after in done]
+
+
+def _planned(path: Path, cache: Cache, plan_for: PlanFor) -> tuple[Plan, Document, Document]:
+    data = read_bytes(path)
+    before = Document(path, data, content_key(data), cache)
+    snapshot = Snapshot(before)
+    refuse_invalid(snapshot)
+    plan = plan_for(snapshot)
+    verify(snapshot, plan)
+    new_data = ((BOM if snapshot.bom else "") + plan.edit.text).encode("utf-8")
+    after = Document(path, new_data, content_key(new_data), cache)
+    after.holding(_patched(snapshot.content, plan))
+    return plan, before, after
+
+
+def _write_all(done: list[tuple[Plan, Document, Document]]) -> None:
+    written: list[tuple[Document, Document]] = []
+    try:
+        for _, before, after in done:
+            write_bytes(before.path, after.data, unchanged=before.data)
+            written.append((before, after))
+    except BaseException:
+        for before, after in reversed(written):  # all or nothing: put back what was written
+            with contextlib.suppress(BaseException):
+                write_bytes(before.path, before.data, unchanged=after.data)
+        raise
+    for _, _, after in done:
+        after.store(after.content)
+
+
+def _patched(content: Content, plan: Plan) -> Content:
+    """The content of the written document, worked out from the old one and the tables that
+    changed: their problems recomputed, the others kept (to be located again)."""
+    from targets.domain.rules import Facts, document_problems, facts_of
+
+    reports, targets = dict(content.reports), dict(content.targets)
+    own: Table = {"schema_version": 1}
+    for (section, key), table in plan.changes.items():
+        (targets if section == "targets" else reports)[key] = table
+        own.setdefault(section, {})[key] = table
+    problems = [
+        replace(p, line=0, col=0) for p in content.problems if p.path[:2] not in plan.changes
+    ] + [p for p in document_problems(own) if p.path]
+    facts = facts_of(own)
+    merged = Facts(
+        {**content.facts.reports, **facts.reports}, {**content.facts.targets, **facts.targets}
+    )
+    return replace(
+        content, reports=reports, targets=targets, problems=tuple(problems), facts=merged
+    )
