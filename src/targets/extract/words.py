@@ -1,0 +1,311 @@
+"""The domain as data: the words a report uses for comparators, kinds, stages, units, measures
+and the cues that tell a plan from a review.
+
+Every table is ordered where order matters (longest or most specific first). The extractor
+only reads these tables; to teach it a new habit of the reports, add a row here.
+"""
+
+from __future__ import annotations
+
+# --- comparators -------------------------------------------------------------------------
+
+#: words written after the number, and the comparator they give
+COMPARATOR_AFTER: tuple[tuple[str, str], ...] = (
+    ("以上", "at_least"),
+    ("左右", "about"),
+    ("以内", "at_most"),
+    ("以下", "at_most"),
+)
+
+#: words written before the number (possibly with the measure between), longest first
+COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
+    ("不低于", "at_least"),
+    ("不少于", "at_least"),
+    ("不超过", "at_most"),
+    ("不高于", "at_most"),
+    ("控制在", "at_most"),
+    ("提升至", "at_least"),
+    ("提升到", "at_least"),
+    ("提高至", "at_least"),
+    ("提高到", "at_least"),
+    ("达到", "at_least"),
+    ("确保", "at_least"),
+    ("突破", "exceed"),
+    ("超过", "exceed"),
+    ("超", "exceed"),
+    ("约", "about"),
+)
+
+# --- kinds ---------------------------------------------------------------------------------
+
+#: verbs of a rate of change (growth), when the unit is a percentage or percentage points
+GROWTH_WORDS: tuple[str, ...] = (
+    "增长", "增速", "增幅", "涨幅", "上涨", "下降", "降低", "降幅", "减少", "提高", "提升",
+    "回落", "比增",
+)
+
+#: words that make the change a fall (growth with direction down)
+FALL_WORDS: tuple[str, ...] = ("下降", "降低", "降幅", "减少", "回落")
+
+#: verbs of a state reached (level)
+LEVEL_WORDS: tuple[str, ...] = (
+    "提升至", "提升到", "提高至", "提高到", "达到", "保持在", "稳定在", "控制在", "突破", "超过",
+    "实现", "达",
+)
+
+#: measures that are rates or shares: a percentage of them is a level
+RATE_WORDS: tuple[str, ...] = ("率", "占比", "比重", "比例", "覆盖", "浓度", "指数")
+
+#: verbs of an amount delivered or added (count), longest first
+COUNT_VERBS: tuple[str, ...] = (
+    "新开工", "新改扩建", "新建改造", "新增", "新建", "建成", "建设", "改造", "引进", "培育",
+    "开展", "实施", "完成", "创建", "打造", "办好", "扶持", "筹集", "整备", "盘活", "惠及",
+    "开工", "培训", "招引", "发放", "提供", "推出", "举办", "植树", "造林", "贯通", "打通",
+    "整修", "加装", "治理", "修复", "认定", "签约", "吸引", "带动", "帮扶", "解决", "安置",
+    "拆除", "拔除", "投入", "落实", "启用", "交付", "增加", "净增",
+)
+
+#: measures that are amounts delivered in the year even after 实现/达到 (investment)
+FLOW_MEASURES: tuple[str, ...] = ("投资",)
+
+# --- milestones ------------------------------------------------------------------------------
+
+#: stage verbs and the stage they reach, longest first
+STAGE_WORDS: tuple[tuple[str, str], ...] = (
+    ("开工建设", "started"),
+    ("建成投用", "completed"),
+    ("建成投产", "completed"),
+    ("建成启用", "completed"),
+    ("竣工运营", "completed"),
+    ("竣工投用", "completed"),
+    ("通车运营", "completed"),
+    ("投入使用", "completed"),
+    ("开工", "started"),
+    ("开建", "started"),
+    ("启动", "started"),
+    ("动工", "started"),
+    ("竣工", "completed"),
+    ("建成", "completed"),
+    ("启用", "completed"),
+    ("投用", "completed"),
+    ("投产", "completed"),
+    ("开园", "completed"),
+    ("通车", "completed"),
+    ("开馆", "completed"),
+    ("开业", "completed"),
+    ("成立", "established"),
+    ("挂牌", "established"),
+)
+
+#: objects too generic to be a named project
+GENERIC_OBJECTS: tuple[str, ...] = (
+    "一批", "一些", "各类", "部分", "项目", "重点项目", "工程", "建设", "工作", "行动", "机制",
+    "改革", "试点", "体系", "平台",
+)
+
+# --- direction --------------------------------------------------------------------------------
+
+#: measures where less is better
+DOWN_MEASURES: tuple[str, ...] = (
+    "居民消费价格", "消费价格", "CPI", "物价", "失业率", "能耗", "碳排放", "二氧化碳", "排放",
+    "PM2.5", "细颗粒物", "污染", "事故", "死亡", "发病率", "负债", "债务", "拖欠",
+)
+
+# --- units ------------------------------------------------------------------------------------
+
+#: units as written, longest first; 万/亿 alone come last (200万大关)
+UNITS: tuple[str, ...] = (
+    "微克/立方米", "个百分点", "百分点", "万亿元", "亿美元", "万美元", "万千瓦时", "亿千瓦时",
+    "万千瓦", "千瓦时", "万平方米", "平方公里", "平方米", "立方米", "万人次", "人次", "万户",
+    "万人", "万套", "万亩", "万吨", "万座", "万辆", "万个", "万家", "万张", "万株", "万元",
+    "亿元", "美元", "千瓦", "公里", "千米", "公顷", "标箱", "亿", "万", "%", "％", "‰",
+    "元", "人", "户", "套", "亩", "吨", "个", "家", "所", "条", "座", "处", "件", "项", "张",
+    "部", "台", "辆", "场", "批", "名", "床", "间", "栋", "幢", "米", "株", "棵", "只", "头",
+    "支", "期", "班", "节", "站", "亿度", "度", "倍", "天", "次", "位", "类", "片", "宗", "块",
+    "种", "趟", "列", "艘", "架", "本", "册", "篇", "份", "单", "例", "组", "队", "级", "星",
+)
+
+#: units that say nothing on their own when a Chinese numeral precedes them (一批, 三类 …)
+WEAK_CN_UNITS: frozenset[str] = frozenset({"批", "类", "级", "星", "期", "次", "位", "种", "组", "队", "站"})
+
+#: nouns that, right after "N个", make the number an enumeration of the text itself
+ENUMERATION_NOUNS: tuple[str, ...] = (
+    "方面", "部分", "重点", "中心", "坚持", "统筹", "抓手", "主线", "目标", "作为", "一流",
+    "领域", "层次", "维度", "阶段", "环节",
+)
+
+#: words right after a number that make it no measure at all (dates, ordinals, names)
+NOT_A_MEASURE_AFTER: tuple[str, ...] = (
+    "年", "月", "日", "时", "号", "周年", "届", "次会议", "号线", "版", "岁", "后", "分",
+    "秒", "季度", "千伏", "兆瓦", "MW", "G", "+", "+", "·", "项目标",
+)
+
+# --- plan and review --------------------------------------------------------------------------
+
+#: headings and phrases that open the review part
+REVIEW_SECTION_CUES: tuple[str, ...] = (
+    "工作回顾", "过去一年", "过去的一年", "一年来", "过去五年", "五年来", "执行情况", "成绩单",
+    "年成绩", "回眸", "刚刚过去", "主要做了", "取得了", "完成情况",
+)
+
+#: headings and phrases that open the plan part
+PLAN_SECTION_CUES: tuple[str, ...] = (
+    "工作安排", "预期目标", "主要目标", "目标任务", "工作任务", "重点工作", "总体要求", "展望",
+    "今年政府工作", "计划(草案)", "计划（草案）", "这样干", "奋勇前进", "具体目标", "主要任务",
+)
+
+#: words in a sentence that make it a plan
+PLAN_WORDS: tuple[str, ...] = (
+    "将", "力争", "确保", "计划", "预期", "目标", "争取", "要", "努力", "年内", "拟", "推动",
+    "加快", "新的一年",
+)
+
+#: words in a sentence that make it a report of results
+REVIEW_WORDS: tuple[str, ...] = (
+    "同比", "比上年", "较上年", "比去年", "已经", "已", "累计", "显示", "实现了", "完成了",
+    "达到了", "取得", "圆满", "获评", "入选", "全年实现", "全年完成", "较好完成", "一年来",
+    "过去一年",
+)
+
+#: a sentence whose verb is one of these and whose year is past reports a result
+PAST_RESULT_VERBS: tuple[str, ...] = ("完成", "实现", "达到", "突破", "增长", "下降", "新增")
+
+#: context words: a number governed by them is the size of a portfolio, not a pledge
+PORTFOLIO_WORDS: tuple[str, ...] = ("总投资", "计划投资", "估算投资", "总规模")
+PUSH_VERBS: tuple[str, ...] = ("推进", "推动", "加快", "谋划", "储备", "梳理", "跟踪", "服务")
+STOCK_WORDS: tuple[str, ...] = ("现有", "累计", "已有", "共有", "目前", "存量")
+
+#: words that start a clause and carry no measure (stripped when looking for one)
+LEAD_WORDS: tuple[str, ...] = (
+    "同时", "此外", "其中", "让", "使", "另外", "并且", "并", "全年", "年内", "今年", "明年", "力争", "确保",
+    "争取", "努力", "计划", "预计", "初步核算", "初步统计", "经初步核算", "全区", "全市", "全县",
+    "全省", "全镇", "实现", "完成", "达到", "继续", "持续", "进一步", "还将", "将", "要", "再",
+    "累计", "共", "预期",
+)
+
+#: trailing words of the measure before the number (stripped from the metric)
+METRIC_TAIL_WORDS: tuple[str, ...] = (
+    "同比增长", "比上年增长", "增长", "增速", "增幅", "涨幅", "上涨", "下降", "降低", "提升至",
+    "提升到", "提高至", "提高到", "提升", "提高", "达到", "保持在", "稳定在", "控制在", "不低于",
+    "不少于", "不超过", "突破", "超过", "超", "完成", "实现", "达", "约", "近", "为", "分别",
+    "同比", "均", "总计", "合计", "共计", "净增", "增加", "减少", "预计",
+)
+
+# --- measures: id words and categories ------------------------------------------------------
+
+#: substrings of a measure -> (a short English word for ids, the category), most specific first.
+#: The categories are those of data/targets.toml.
+MEASURES: tuple[tuple[str, str, str], ...] = (
+    ("一般公共预算收入", "budget-revenue", "growth"),
+    ("财政收入", "fiscal-revenue", "growth"),
+    ("税收", "tax-revenue", "growth"),
+    ("固定资产投资", "investment", "growth"),
+    ("工业投资", "industrial-investment", "industry"),
+    ("社会消费品零售", "retail", "growth"),
+    ("零售", "retail", "growth"),
+    ("规上工业增加值", "industrial-output", "industry"),
+    ("规模以上工业增加值", "industrial-output", "industry"),
+    ("工业增加值", "industrial-output", "industry"),
+    ("工业企业增加值", "industrial-output", "industry"),
+    ("工业总产值", "industrial-output", "industry"),
+    ("金融业增加值", "finance", "industry"),
+    ("服务业", "services", "industry"),
+    ("农业", "agriculture", "development"),
+    ("粮食", "grain", "development"),
+    ("生产总值", "gdp", "growth"),
+    ("GDP", "gdp", "growth"),
+    ("居民消费价格", "cpi", "growth"),
+    ("可支配收入", "income", "livelihood"),
+    ("居民收入", "income", "livelihood"),
+    ("进出口", "trade", "growth"),
+    ("外贸", "trade", "growth"),
+    ("外资", "foreign-investment", "growth"),
+    ("外商投资企业", "foreign-firms", "industry"),
+    ("失业率", "unemployment", "employment"),
+    ("工作室", "studios", "employment"),
+    ("就业", "jobs", "employment"),
+    ("创业", "startups", "employment"),
+    ("技能培训", "training", "employment"),
+    ("职业技能", "training", "employment"),
+    ("人才", "talent", "talent"),
+    ("高新技术企业", "high-tech-firms", "innovation"),
+    ("国高企业", "high-tech-firms", "innovation"),
+    ("科技型中小企业", "tech-smes", "innovation"),
+    ("专精特新", "specialised-smes", "innovation"),
+    ("研发", "rnd", "innovation"),
+    ("技术合同", "tech-contracts", "innovation"),
+    ("创新平台", "innovation-platforms", "innovation"),
+    ("专利", "patents", "innovation"),
+    ("上市企业", "listed-firms", "industry"),
+    ("商事主体", "businesses", "industry"),
+    ("市场主体", "businesses", "industry"),
+    ("企业", "firms", "industry"),
+    ("项目", "projects", "industry"),
+    ("产业", "industry", "industry"),
+    ("用地", "land", "industry"),
+    ("绿化覆盖率", "green-coverage", "parks"),
+    ("绿道", "greenways", "parks"),
+    ("碧道", "waterside-trails", "parks"),
+    ("口袋公园", "pocket-parks", "parks"),
+    ("公园", "parks", "parks"),
+    ("森林", "forest", "parks"),
+    ("绿地", "green-space", "parks"),
+    ("幼儿园", "kindergartens", "schools"),
+    ("学位", "school-places", "schools"),
+    ("学校", "schools", "schools"),
+    ("校园", "schools", "schools"),
+    ("托位", "childcare", "livelihood"),
+    ("养老", "elderly-care", "livelihood"),
+    ("医院", "hospitals", "livelihood"),
+    ("社康", "clinics", "livelihood"),
+    ("中医馆", "clinics", "livelihood"),
+    ("卫生", "health", "livelihood"),
+    ("实事", "practical-matters", "livelihood"),
+    ("民生", "livelihood", "livelihood"),
+    ("公共住房", "public-housing", "housing"),
+    ("保障性", "affordable-housing", "housing"),
+    ("住房", "housing", "housing"),
+    ("住宅", "housing", "housing"),
+    ("电梯", "lifts", "housing"),
+    ("惠及", "households", "housing"),
+    ("老旧", "old-blocks", "urban-renewal"),
+    ("城中村", "urban-villages", "urban-renewal"),
+    ("棚改", "shantytowns", "urban-renewal"),
+    ("违建", "illegal-buildings", "urban-renewal"),
+    ("道路", "roads", "infrastructure"),
+    ("公路", "roads", "infrastructure"),
+    ("号线", "metro", "infrastructure"),
+    ("停车", "parking", "infrastructure"),
+    ("公交", "bus-stops", "infrastructure"),
+    ("海绵城市", "sponge-city", "infrastructure"),
+    ("管网", "pipes", "infrastructure"),
+    ("充电", "charging", "infrastructure"),
+    ("文化", "culture", "culture"),
+    ("体育", "sports", "culture"),
+    ("旅游", "tourism", "culture"),
+    
+    ("垃圾", "waste", "governance"),
+    ("智慧", "smart-city", "governance"),
+    ("数字", "digital", "innovation"),
+    ("能耗", "energy-intensity", "development"),
+    ("碳", "carbon", "development"),
+    ("空气", "air-quality", "development"),
+    ("细颗粒物", "pm25", "development"),
+    ("污水", "sewage", "development"),
+)
+
+#: the default category when no measure is known
+DEFAULT_CATEGORY = "development"
+
+# --- periods ------------------------------------------------------------------------------------
+
+#: period words (without a year) and the month their period ends in
+PERIOD_MONTHS: tuple[tuple[str, int], ...] = (
+    ("前三季度", 9),
+    ("三季度", 9),
+    ("上半年", 6),
+    ("一季度", 3),
+    ("第一季度", 3),
+    ("前两个月", 2),
+    ("全年", 12),
+)
