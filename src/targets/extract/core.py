@@ -47,7 +47,7 @@ def _is_wrapped(text: str) -> bool:
     long_lines = [ln.strip() for ln in text.splitlines() if len(ln.strip()) >= 20]
     if len(long_lines) < 3:
         return False
-    open_ended = sum(1 for ln in long_lines if ln[-1] not in _LINE_END_PUNCT)
+    open_ended = sum(1 for ln in long_lines if ln[-1] not in _SENTENCE_END and ln[-1] not in "”」』)）:：")
     return open_ended >= 0.75 * len(long_lines)
 
 
@@ -55,7 +55,7 @@ def _soft_newline(text: str, i: int) -> bool:
     """A newline inside a sentence of wrapped text."""
     line_start = text.rfind("\n", 0, i) + 1
     line = text[line_start:i].strip()
-    if len(line) < 20 or not line or line[-1] in _LINE_END_PUNCT:
+    if len(line) < 20 or not line or line[-1] in _SENTENCE_END or line[-1] in "”」』:：":
         return False
     nxt = text[i + 1 : i + 2]
     return bool(nxt) and not nxt.isspace() and nxt not in "—-•·◢●"
@@ -250,10 +250,11 @@ def _guess_plan_year(text: str) -> int | None:
 
 
 _PLAN_RE = re.compile(
-    r"将(?!近)|力争|确保|计划(?!执行|指标|生育|单列)|预期(?!目标任务)|争取|拟|年内|新的一年|目标是"
+    r"将(?!近)|力争|确保|(?<![动展年划])计划(?!执行|指标|生育|单列)|预期(?!目标任务)|争取|拟|年内|新的一年|目标是"
 )
 _REVIEW_RE = re.compile(
-    "|".join(re.escape(w) for w in _STRONG_REVIEW) + r"|均实现|实现预期|完成预期|超额完成|提前完成"
+    "|".join(re.escape(w) for w in _STRONG_REVIEW)
+    + r"|均实现|实现预期|完成预期|超额完成|提前完成|取得|(?<![为除])了(?![解])"
 )
 
 
@@ -444,7 +445,7 @@ def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milesto
     out: list[_Milestone] = []
     clauses = sent.clauses
     for k, c in enumerate(clauses):
-        if k in numbered:
+        if k in numbered or (c.delim == "、" and k + 1 in numbered):
             continue
         body = text[c.start : c.end]
         m = _STAGE_RE.search(body)
@@ -686,7 +687,7 @@ def extract(
                 else:
                     if _is_attribute(text, num, clause, nums) or _rank_like(text, num, clause):
                         continue
-                    if text[num.end : clause.end].rstrip().endswith("中") and not number_first:
+                    if re.fullmatch(r"[\u4e00-\u9fff]{1,16}中\s*", text[num.end : clause.end]):
                         continue
                     numbered.add(k)
                     pre = text[measure_start : num.start]
