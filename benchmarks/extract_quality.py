@@ -92,7 +92,10 @@ def _match(
     spans = _label_spans(text, labels)
     for i, label in enumerate(labels):
         if spans[i] is None:
-            print(f"warning: {name}: labelled quote not in the text: {label['quote']!r}", file=sys.stderr)
+            print(
+                f"warning: {name}: labelled quote not in the text: {label['quote']!r}",
+                file=sys.stderr,
+            )
     used: set[int] = set()
     for item in sorted(found, key=lambda d: d["start"]):
         span = (item["start"], item["start"] + len(item["quote"]))
@@ -111,7 +114,9 @@ def _match(
                 hit = i
                 break
         if hit is None:
-            tally.false_positives.append(f"{name}: {item['quote']!r} -> {item[number_key]!r} {item.get('unit')}")
+            tally.false_positives.append(
+                f"{name}: {item['quote']!r} -> {item[number_key]!r} {item.get('unit')}"
+            )
             continue
         used.add(hit)
         tally.matched += 1
@@ -128,7 +133,9 @@ def _match(
                 )
     for i, label in enumerate(labels):
         if i not in used:
-            tally.misses.append(f"{name}: {label['quote']!r} -> {label[number_key]!r} {label.get('unit')}")
+            tally.misses.append(
+                f"{name}: {label['quote']!r} -> {label[number_key]!r} {label.get('unit')}"
+            )
 
 
 def _ratio(a: int, b: int) -> str:
@@ -143,7 +150,9 @@ def score_set(folder: Path, verbose: bool) -> bool:
     texts = 0
     for labels_path in sorted(folder.glob("*.labels.json")):
         stem = labels_path.name[: -len(".labels.json")]
-        candidates = [p for p in folder.glob(stem + ".*") if p.suffix in (".txt", ".html", ".htm", ".md")]
+        candidates = [
+            p for p in folder.glob(stem + ".*") if p.suffix in (".txt", ".html", ".htm", ".md")
+        ]
         if not candidates:
             print(f"warning: no text for {labels_path.name}", file=sys.stderr)
             continue
@@ -160,20 +169,31 @@ def score_set(folder: Path, verbose: bool) -> bool:
         data = extraction_json(found)
         texts += 1
         _match(path.name, text, data["targets"], labels.get("targets", []), "target", targets, True)
-        _match(path.name, text, data["outcomes"], labels.get("outcomes", []), "value", outcomes, False)
+        _match(
+            path.name, text, data["outcomes"], labels.get("outcomes", []), "value", outcomes, False
+        )
     if not texts:
         print(f"{folder}: no labelled texts")
         return True
-    print(f"{folder.name}: {texts} texts, {targets.labelled} labelled targets, {outcomes.labelled} labelled outcomes")
-    print(f"  targets   precision {_ratio(targets.matched, targets.extracted)}  recall {_ratio(targets.matched, targets.labelled)}"
-          f"  ({targets.matched} matched of {targets.extracted} extracted)")
-    print(f"  outcomes  precision {_ratio(outcomes.matched, outcomes.extracted)}  recall {_ratio(outcomes.matched, outcomes.labelled)}"
-          f"  ({outcomes.matched} matched of {outcomes.extracted} extracted)")
-    print(f"  matched targets: kind right {_ratio(targets.kind_ok, targets.matched)}, comparator right {_ratio(targets.comparator_ok, targets.matched)}")
-    bad = targets.not_verbatim + outcomes.not_verbatim
+    t, o = targets, outcomes
+    print(f"{folder.name}: {texts} texts, {t.labelled} labelled targets, {o.labelled} outcomes")
+    for label, x in (("targets ", t), ("outcomes", o)):
+        print(
+            f"  {label}  precision {_ratio(x.matched, x.extracted)}"
+            f"  recall {_ratio(x.matched, x.labelled)}"
+            f"  ({x.matched} matched of {x.extracted} extracted)"
+        )
+    print(
+        f"  matched targets: kind right {_ratio(t.kind_ok, t.matched)},"
+        f" comparator right {_ratio(t.comparator_ok, t.matched)}"
+    )
+    bad = t.not_verbatim + o.not_verbatim
     print(f"  quotes not verbatim at their offset: {bad}")
     median = statistics.median(ratios)
-    print(f"  time: median {median * 100:.2f}% of the budget (1 s per 20,000 characters), worst {max(ratios) * 100:.2f}%")
+    print(
+        f"  time per text: median {median * 100:.2f}% of the budget"
+        f" (1 s per 20,000 characters), worst {max(ratios) * 100:.2f}%"
+    )
     if verbose:
         for title, items in (
             ("target misses", targets.misses),
@@ -190,8 +210,12 @@ def score_set(folder: Path, verbose: bool) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sets", nargs="*", type=Path, help="set folders (default: dev, and heldout if present)")
-    parser.add_argument("--verbose", "-v", action="store_true", help="list misses and false positives")
+    parser.add_argument(
+        "sets", nargs="*", type=Path, help="set folders (default: dev, and heldout if present)"
+    )
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="list misses and false positives"
+    )
     args = parser.parse_args(argv)
     folders = args.sets or [p for p in DEFAULT_SETS if p.is_dir()]
     ok = True

@@ -12,12 +12,12 @@ from targets.extract import words as W
 from targets.extract.model import DraftOutcome, DraftTarget, Extraction, KnownTarget
 from targets.extract.numbers import CN_DIGITS, CN_NUMERAL_CHARS, arabic_to_number, cn_to_number
 
-# --- segmentation --------------------------------------------------------------------------
+# --- segmentation --------------------------------------------------------------------------------
 
 _SENTENCE_END = frozenset("。！？!?；;")
 _CLAUSE_END = frozenset("，,、：:")
-_OPEN_QUOTES = "“‘「『\"《"
-_CLOSE_QUOTES = "”’」』\"》"
+_OPEN_QUOTES = '“‘「『"《'
+_CLOSE_QUOTES = '”’」』"》'
 _LINE_END_PUNCT = frozenset("。！？!?；;，,、：:”’」』)）】》")
 
 
@@ -47,7 +47,9 @@ def _is_wrapped(text: str) -> bool:
     long_lines = [ln.strip() for ln in text.splitlines() if len(ln.strip()) >= 20]
     if len(long_lines) < 3:
         return False
-    open_ended = sum(1 for ln in long_lines if ln[-1] not in _SENTENCE_END and ln[-1] not in "”」』)）:：")
+    open_ended = sum(
+        1 for ln in long_lines if ln[-1] not in _SENTENCE_END and ln[-1] not in "”」』)）:："
+    )
     return open_ended >= 0.75 * len(long_lines)
 
 
@@ -80,7 +82,9 @@ def _segment(text: str) -> list[_Sentence]:
             quote_depth += 1
         elif ch in _CLOSE_QUOTES and ch != '"':
             quote_depth = max(0, quote_depth - 1)
-        is_break = ch in _SENTENCE_END or (ch in "\n\r\u2028\u2029" and not (wrapped and _soft_newline(text, i)))
+        is_break = ch in _SENTENCE_END or (
+            ch in "\n\r\u2028\u2029" and not (wrapped and _soft_newline(text, i))
+        )
         if is_break:
             close_clause(i, "")
             sent.end = i
@@ -95,7 +99,7 @@ def _segment(text: str) -> list[_Sentence]:
             and 0 < i < n - 1
             and _is_cjk(text[i - 1])
             and (_is_cjk(text[i + 1]) or text[i + 1] in " \t\u3000")
-            and not text[i - 1] in CN_NUMERAL_CHARS + "万亿"
+            and text[i - 1] not in CN_NUMERAL_CHARS + "万亿"
         ):
             close_clause(i, " ")
     close_clause(n, "")
@@ -105,11 +109,9 @@ def _segment(text: str) -> list[_Sentence]:
     return sentences
 
 
-# --- numbers -----------------------------------------------------------------------------------
+# --- numbers -------------------------------------------------------------------------------------
 
-_UNIT_RE = re.compile(
-    "|".join(r"\s*".join(re.escape(ch) for ch in unit) for unit in W.UNITS)
-)
+_UNIT_RE = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in unit) for unit in W.UNITS))
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _CN = re.compile(f"[{CN_NUMERAL_CHARS}]+")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -153,12 +155,12 @@ def _after_comparator(text: str, pos: int, limit: int) -> tuple[str | None, int]
 
 def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
     """The position is inside “…” of at most 15 characters: a name or a slogan."""
-    left = max(text.rfind(q, lo, pos) for q in "“「『\"")
+    left = max(text.rfind(q, lo, pos) for q in '“「『"')
     if left < 0:
         return False
     if max(text.rfind(q, left + 1, pos) for q in "”」』") > left:
         return False
-    right = min((r for r in (text.find(q, pos) for q in "”」』\"") if r >= 0), default=-1)
+    right = min((r for r in (text.find(q, pos) for q in '”」』"') if r >= 0), default=-1)
     return right >= 0 and right - left <= 16
 
 
@@ -199,7 +201,9 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
         if unit is None or unit[0] in W.WEAK_CN_UNITS or unit[0] in ("万", "亿", "%"):
             continue
         rest = text[unit[1] : unit[1] + 4]
-        if any(rest.startswith(w) for w in W.ENUMERATION_NOUNS + ("大事", "是")):
+        if any(rest.startswith(w) for w in W.ENUMERATION_NOUNS + ("大事", "是")) or rest[
+            :1
+        ] in tuple("路街巷道桥村号区"):
             continue
         value = cn_to_number(numeral)
         if value is None:
@@ -222,17 +226,42 @@ def _is_attribute(text: str, num: _Num, clause: _Clause, others: list[_Num]) -> 
 
 # --- plan and review -----------------------------------------------------------------------------
 
-_STRONG_REVIEW = ("同比", "比上年", "较上年", "比去年", "显示", "已经", "实现了", "完成了", "取得了",
-                  "圆满", "较好完成", "一年来", "一年以来", "过去一年")
+_STRONG_REVIEW = (
+    "同比",
+    "比上年",
+    "较上年",
+    "比去年",
+    "显示",
+    "已经",
+    "实现了",
+    "完成了",
+    "取得了",
+    "圆满",
+    "较好完成",
+    "一年来",
+    "一年以来",
+    "过去一年",
+)
 _PLAN_STRONG = ("将", "力争", "确保", "计划", "预期", "争取", "拟", "年内", "新的一年", "目标是")
 _REVIEW_HEAD = W.REVIEW_SECTION_CUES + ("一年以来",)
 
 
 def _guess_plan_year(text: str) -> int | None:
-    review = [int(m.group(1)) for m in re.finditer(r"((?:19|20)\d{2})\s*年[^。\n]{0,12}?(?:工作回顾|计划执行情况|执行情况|成绩)", text)]
+    review = [
+        int(m.group(1))
+        for m in re.finditer(
+            r"((?:19|20)\d{2})\s*年[^。\n]{0,12}?(?:工作回顾|计划执行情况|执行情况|成绩)", text
+        )
+    ]
     if review:
         return max(review) + 1
-    plan = [int(m.group(1)) for m in re.finditer(r"((?:19|20)\d{2})\s*年[^。\n]{0,16}?(?:工作安排|预期目标|主要目标|目标任务|工作任务|重点工作)", text)]
+    plan = [
+        int(m.group(1))
+        for m in re.finditer(
+            r"((?:19|20)\d{2})\s*年[^。\n]{0,16}?(?:工作安排|预期目标|主要目标|目标任务|工作任务|重点工作)",
+            text,
+        )
+    ]
     if plan:
         return max(plan)
     with_plan_words: list[int] = []
@@ -254,7 +283,7 @@ _PLAN_RE = re.compile(
 )
 _REVIEW_RE = re.compile(
     "|".join(re.escape(w) for w in _STRONG_REVIEW)
-    + r"|均实现|实现预期|完成预期|超额完成|提前完成|取得|(?<![为除])了(?![解])"
+    + r"|均实现|实现预期|完成预期|超额完成|提前完成|取得|(?<![为除])了(?![解])|已(?!有)"
 )
 
 
@@ -293,7 +322,7 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
     plan_votes = sum(1 for x in scores if x > 0)
     review_votes = sum(1 for x in scores if x < 0)
     previous = "review" if review_votes > plan_votes else "plan"
-    for sent, score in zip(sentences, scores):
+    for sent, score in zip(sentences, scores, strict=True):
         if score > 0:
             sent.mode, sent.decided = "plan", True
         elif score < 0:
@@ -303,7 +332,7 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
         previous = sent.mode
 
 
-# --- measures ---------------------------------------------------------------------------------------
+# --- measures ------------------------------------------------------------------------------------
 
 _LEAD_RE = re.compile(
     r"^(?:\s|[（(].{0,6}?[)）]|(?:19|20)\d{2}\s*年(?:度)?|[一二三四五六七八九十]+是|"
@@ -353,10 +382,10 @@ def _post_noun(text: str, pos: int, end: int) -> str:
     rest = _SPACE.sub("", text[pos:end])
     rest = re.sub(r"^(?:以上|左右|以内|以下)?的?", "", rest)
     rest = re.split(r"(?:基本|全部|成功|常态化|实现|完成|达到|开展|建设$|项目建设)", rest)[0]
-    return rest.strip("“”\"")
+    return rest.strip('“”"')
 
 
-# --- kinds, comparators, directions ---------------------------------------------------------
+# --- kinds, comparators, directions --------------------------------------------------------------
 
 _PCT = ("%", "‰", "个百分点", "百分点")
 
@@ -387,7 +416,21 @@ def _kind(pre: str, metric: str, unit: str | None, comparator: str) -> str:
             return "growth"
         if any(w in tail for w in ("提升至", "提升到", "提高至", "提高到")):
             return "level"
-        if any(w in pre_n for w in ("增长", "增速", "增幅", "涨幅", "上涨", "下降", "降低", "降幅", "回落", "比增")):
+        if any(
+            w in pre_n
+            for w in (
+                "增长",
+                "增速",
+                "增幅",
+                "涨幅",
+                "上涨",
+                "下降",
+                "降低",
+                "降幅",
+                "回落",
+                "比增",
+            )
+        ):
             return "growth"
         return "level"
     if any(w in metric for w in W.FLOW_MEASURES):
@@ -395,7 +438,10 @@ def _kind(pre: str, metric: str, unit: str | None, comparator: str) -> str:
     lead = _strip_lead(pre_n)
     if any(lead.startswith(v) for v in W.COUNT_VERBS):
         return "count"
-    if any(w in pre_n for w in ("达到", "突破", "超过", "保持在", "稳定在", "实现", "控制在", "提升至", "提高到")):
+    if any(
+        w in pre_n
+        for w in ("达到", "突破", "超过", "保持在", "稳定在", "实现", "控制在", "提升至", "提高到")
+    ):
         return "level"
     if any(w in metric for w in W.RATE_WORDS) and comparator == "at_most":
         return "level"
@@ -412,7 +458,7 @@ def _direction(pre: str, metric: str, comparator: str | None) -> str:
     return "up"
 
 
-# --- milestones -------------------------------------------------------------------------------
+# --- milestones ----------------------------------------------------------------------------------
 
 _STAGE_RE = re.compile("|".join(re.escape(w) for w, _ in W.STAGE_WORDS))
 _STAGE = dict(W.STAGE_WORDS)
@@ -426,9 +472,13 @@ _OBJ_TAIL = re.compile(r"(?:等)?(?:配套)?(?:项目|工程)?(?:等)?$")
 def _valid_object(obj: str) -> bool:
     if len(obj) < 2 or obj in W.GENERIC_OBJECTS:
         return False
+    if re.search(r"\d\s*[年月日]|[年月]份?$|^(?:计划|预计|拟|于|在)", obj):
+        return False
     if obj.startswith(("一批", "一些", "各类", "多个", "部分", "一系列", "相关", "有关")):
         return False
-    if any(obj.startswith(v) for v in W.COUNT_VERBS + W.PUSH_VERBS + ("实施", "开展", "完善", "加强")):
+    if any(
+        obj.startswith(v) for v in W.COUNT_VERBS + W.PUSH_VERBS + ("实施", "开展", "完善", "加强")
+    ):
         return False
     return not obj.endswith(("工作", "机制", "行动", "改革", "体系", "建设"))
 
@@ -449,6 +499,8 @@ def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milesto
             continue
         body = text[c.start : c.end]
         m = _STAGE_RE.search(body)
+        while m and body[m.end() : m.end() + 1] in ("区", "期", "资", "仪", "会"):
+            m = _STAGE_RE.search(body, m.end())
         if not m:
             continue
         stage = _STAGE[m.group(0)]
@@ -470,7 +522,9 @@ def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milesto
         j = k - 1
         while j >= 0 and clauses[j].delim == "、" and j not in numbered:
             prev = text[clauses[j].start : clauses[j].end]
-            items.append((clauses[j].start, _OBJ_TAIL.sub("", _PUSH_LEAD.sub("", prev).strip()).strip("“”")))
+            items.append(
+                (clauses[j].start, _OBJ_TAIL.sub("", _PUSH_LEAD.sub("", prev).strip()).strip("“”"))
+            )
             j -= 1
         items.reverse()
         span_start = items[0][0]
@@ -481,12 +535,14 @@ def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milesto
     return out
 
 
-# --- periods ---------------------------------------------------------------------------------------
+# --- periods -------------------------------------------------------------------------------------
 
 _MONTH_RANGE = re.compile(r"(?:1|一)\s*[-—~至到]\s*(\d{1,2})\s*月(?:份)?")
 
 
-def _period(text: str, sent: _Sentence, pos: int, section_year: int | None) -> tuple[str | None, dt.date | None]:
+def _period(
+    text: str, sent: _Sentence, pos: int, section_year: int | None
+) -> tuple[str | None, dt.date | None]:
     s = text[sent.start : pos]
     years = _YEAR.findall(s)
     year = int(years[-1]) if years else section_year
@@ -506,7 +562,7 @@ def _period(text: str, sent: _Sentence, pos: int, section_year: int | None) -> t
     return written, dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-# --- ids, titles, categories -----------------------------------------------------------------------
+# --- ids, titles, categories ---------------------------------------------------------------------
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
@@ -547,7 +603,7 @@ def _title(quote: str) -> str:
     return stripped if len(stripped) >= 2 else t
 
 
-# --- matching outcomes to targets -------------------------------------------------------------------
+# --- matching outcomes to targets ----------------------------------------------------------------
 
 _MONEY = ("元", "万元", "亿元", "万亿元", "美元", "万美元", "亿美元")
 
@@ -582,7 +638,7 @@ def _matches(metric: str, unit: str | None, known: Sequence[KnownTarget]) -> tup
     return tuple(kid for _, _, kid in scored)
 
 
-# --- the extractor ------------------------------------------------------------------------------------
+# --- the extractor -------------------------------------------------------------------------------
 
 
 def _quote_start(text: str, clause: _Clause) -> int:
@@ -643,18 +699,27 @@ def extract(
                 if idx == 0 and not number_first and measure_start == qstart:
                     last_measure = (qstart, metric)
                 end = num.end
-                if number_first:
-                    tail = _post_noun(text, num.end, clause.end)
-                    pos = text.find(tail[-1], num.end, clause.end) if tail else -1
-                    end = pos + 1 if pos >= 0 else num.end
+                post = _post_noun(text, num.end, clause.end)
+                if post and metric.endswith("等") and len(post) >= 2:
+                    metric = post
+                if idx == len(nums) - 1 and post:
+                    tail_text = text[num.end : clause.end]
+                    end = num.end + len(tail_text.rstrip())
                 if sent.mode == "plan":
-                    if _context_number(text, clause, num, nums, pre_raw):
+                    if _context_number(
+                        text, clause, num, nums, text[min(measure_start, clause.start) : num.start]
+                    ):
                         continue
                     numbered.add(k)
                     pre = text[measure_start : num.start]
                     comparator = _comparator(text, num, clause.start)
                     kind = _kind(pre, metric, num.unit, comparator)
-                    if kind == "level" and num.unit in _PCT and comparator == "at_least" and "控制在" in _window_before(text, num, clause.start):
+                    if (
+                        kind == "level"
+                        and num.unit in _PCT
+                        and comparator == "at_least"
+                        and "控制在" in _window_before(text, num, clause.start)
+                    ):
                         comparator = "at_most"
                     direction = _direction(pre, metric, comparator)
                     quote = text[measure_start:end]
@@ -692,7 +757,9 @@ def extract(
                     numbered.add(k)
                     pre = text[measure_start : num.start]
                     value = num.value
-                    if num.unit in _PCT and any(w in _SPACE.sub("", pre)[-6:] for w in W.FALL_WORDS):
+                    if num.unit in _PCT and any(
+                        w in _SPACE.sub("", pre)[-6:] for w in W.FALL_WORDS
+                    ):
                         value = -value
                     period, period_end = _period(text, sent, num.start, section_year)
                     outcomes.append(
@@ -731,19 +798,35 @@ def extract(
     return Extraction(tuple(targets), tuple(outcomes))
 
 
-def _share_list_qualifiers(text: str, per_clause: list[tuple[int, list[_Num]]], sent: _Sentence) -> None:
+def _share_list_qualifiers(
+    text: str, per_clause: list[tuple[int, list[_Num]]], sent: _Sentence
+) -> None:
     """分别增长7%、8%左右: a qualifier written once after a list applies to each item."""
     flat = [n for _, nums in per_clause for n in nums]
-    for a, b in zip(reversed(flat[:-1]), reversed(flat[1:])):
+    for a, b in zip(reversed(flat[:-1]), reversed(flat[1:]), strict=True):
         if a.after is None and b.after is not None and a.unit == b.unit:
             between = _SPACE.sub("", text[a.end : b.num_start])
             if between in ("、", "和", "及", "与", "，", ","):
                 a.after = b.after
 
 
+_SCOPE_VERBS = ("共", "建设", "完成", "实现", "达到", "增长", "新增", "建成", "累计", "引进")
+
+
+def _is_scope(text: str, num: _Num, nums: list[_Num]) -> bool:
+    """全市67个山头公园共建设绿道91.3公里: the first number only sizes what the second counts."""
+    later = [o for o in nums if o.start > num.start]
+    if not later:
+        return False
+    between = _SPACE.sub("", text[num.end : later[0].start])
+    return any(v in between for v in _SCOPE_VERBS)
+
+
 def _context_number(text: str, clause: _Clause, num: _Num, nums: list[_Num], pre_raw: str) -> bool:
     """Numbers that give context in a plan: portfolios, stock, attributes, ranks."""
     pre = _SPACE.sub("", pre_raw)
+    if _is_scope(text, num, nums):
+        return True
     body = _SPACE.sub("", text[clause.start : clause.end])
     if any(w in pre for w in W.PORTFOLIO_WORDS):
         return True
@@ -752,7 +835,9 @@ def _context_number(text: str, clause: _Clause, num: _Num, nums: list[_Num], pre
     if any(w in pre for w in W.STOCK_WORDS):
         return True
     lead = _strip_lead(pre)
-    if any(lead.startswith(v) or pre.endswith(v) for v in W.PUSH_VERBS) and ("建设" in body or "项目" in body):
+    if any(lead.startswith(v) or pre.endswith(v) for v in W.PUSH_VERBS) and (
+        "建设" in body or "项目" in body
+    ):
         return True
     if _is_attribute(text, num, clause, nums):
         return True
@@ -762,4 +847,8 @@ def _context_number(text: str, clause: _Clause, num: _Num, nums: list[_Num], pre
 def _rank_like(text: str, num: _Num, clause: _Clause) -> bool:
     before = _SPACE.sub("", text[max(clause.start, num.start - 3) : num.start])
     after = _SPACE.sub("", text[num.unit_end : num.unit_end + 2])
-    return before.endswith(("第", "居", "排名", "前")) or after.startswith(("位", "名")) and before.endswith(("居", "列", "排"))
+    return (
+        before.endswith(("第", "居", "排名", "前"))
+        or after.startswith(("位", "名"))
+        and before.endswith(("居", "列", "排"))
+    )

@@ -14,14 +14,75 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_SKIP = frozenset({"script", "style", "template", "svg", "noscript", "iframe", "select",
-                   "button", "textarea", "object", "canvas", "head", "title", "math"})
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "svg",
+        "noscript",
+        "iframe",
+        "select",
+        "button",
+        "textarea",
+        "object",
+        "canvas",
+        "head",
+        "title",
+        "math",
+    }
+)
 _CHROME = frozenset({"nav", "header", "footer", "aside", "menu", "form"})
-_BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-                    "tr", "td", "th", "table", "section", "article", "main", "blockquote",
-                    "pre", "dd", "dt", "dl", "hr", "center", "body", "font"})
-_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col",
-                   "embed", "source", "track", "wbr", "param"})
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "dl",
+        "hr",
+        "center",
+        "body",
+        "font",
+    }
+)
+_VOID = frozenset(
+    {
+        "br",
+        "hr",
+        "img",
+        "meta",
+        "link",
+        "input",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "source",
+        "track",
+        "wbr",
+        "param",
+    }
+)
 _CHROME_NAME = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumb|crumb|footer|foot|sidebar|side|share|"
     r"comment|comments|copyright|toolbar|topbar|header|login|search|related|recommend|"

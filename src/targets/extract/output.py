@@ -9,13 +9,27 @@ from typing import Any
 
 from targets.extract.model import DraftOutcome, DraftTarget, Extraction
 
-TARGET_FIELDS = ("quote", "start", "metric", "kind", "comparator", "target", "unit", "direction",
-                 "id", "title", "category", "confidence")
+TARGET_FIELDS = (
+    "quote",
+    "start",
+    "metric",
+    "kind",
+    "comparator",
+    "target",
+    "unit",
+    "direction",
+    "id",
+    "title",
+    "category",
+    "confidence",
+)
 OUTCOME_FIELDS = ("quote", "start", "metric", "value", "unit", "period", "period_end", "matches")
 
 
 def _number(value: float) -> float | int:
-    return int(value) if math.isfinite(value) and value == int(value) and abs(value) < 2**53 else value
+    return (
+        int(value) if math.isfinite(value) and value == int(value) and abs(value) < 2**53 else value
+    )
 
 
 def _target_json(t: DraftTarget) -> dict[str, Any]:
@@ -69,8 +83,10 @@ def _toml_string(s: str) -> str:
 def _comment_safe(s: str) -> str:
     """Text that can stand in a TOML comment: one line, no control characters."""
     return "".join(
-        " " if ch in "\n\r\t" or ord(ch) < 0x20 or ord(ch) == 0x7F
-        else "\uFFFD" if 0xD800 <= ord(ch) <= 0xDFFF
+        " "
+        if ch in "\n\r\t" or ord(ch) < 0x20 or ord(ch) == 0x7F
+        else "\ufffd"
+        if 0xD800 <= ord(ch) <= 0xDFFF
         else ch
         for ch in s
     )
@@ -100,7 +116,9 @@ def extraction_toml(
 ) -> str:
     """Ready-to-review `[targets.ID]` tables, and as comments the `targets mark` lines that would
     record the outcomes that match a target. The whole text is valid TOML."""
-    lines: list[str] = ["# Drafts from `targets extract`: review every table before adding it to the data file."]
+    lines: list[str] = [
+        "# Drafts from `targets extract`: review every table before adding it to the data file."
+    ]
     for t in extraction.targets:
         lines.append("")
         lines.append(_comment_safe(f"# confidence {t.confidence:.2f}; metric: {t.metric}"))
@@ -124,7 +142,9 @@ def extraction_toml(
     marks = [o for o in extraction.outcomes if o.matches]
     if marks:
         lines.append("")
-        lines.append("# Outcomes that report on a known target (best match first); run to record them:")
+        lines.append(
+            "# Outcomes that report on a known target (best match first); run to record them:"
+        )
         for o in marks:
             parts = ["targets", "mark", o.matches[0], _mark_value(o.value)]
             if o.period_end is not None:

@@ -6,7 +6,9 @@ import re
 
 from targets.extract.model import ReportUnreadable
 
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p)\b", re.I | re.S)
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p)\b", re.I | re.S
+)
 
 
 def _decode(data: bytes) -> str:
@@ -24,7 +26,9 @@ def _decode(data: bytes) -> str:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise ReportUnreadable("not UTF-8 or GB18030 text; save the report as UTF-8 and try again") from None
+        raise ReportUnreadable(
+            "not UTF-8 or GB18030 text; save the report as UTF-8 and try again"
+        ) from None
     # GB18030 decodes almost any byte string; real text has few control characters.
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(2, len(text) // 100):
