@@ -142,7 +142,8 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.3f}" if b else "  n/a"
 
 
-def score_set(folder: Path, verbose: bool) -> bool:
+def collect(folder: Path) -> dict[str, Any]:
+    """Run the extractor on every labelled text of a folder: tallies and time ratios."""
     from targets.extract import extract, extraction_json, read_report
 
     targets, outcomes = Tally(), Tally()
@@ -172,6 +173,13 @@ def score_set(folder: Path, verbose: bool) -> bool:
         _match(
             path.name, text, data["outcomes"], labels.get("outcomes", []), "value", outcomes, False
         )
+    return {"targets": targets, "outcomes": outcomes, "ratios": ratios, "texts": texts}
+
+
+def score_set(folder: Path, verbose: bool) -> bool:
+    tallies = collect(folder)
+    texts, ratios = tallies["texts"], tallies["ratios"]
+    targets, outcomes = tallies["targets"], tallies["outcomes"]
     if not texts:
         print(f"{folder}: no labelled texts")
         return True

@@ -506,6 +506,9 @@ def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milesto
         stage = _STAGE[m.group(0)]
         before = body[: m.start()]
         after = body[m.end() :]
+        subject = _SUBJECT_RE.match(before)
+        if subject and subject.end() == len(before.rstrip()):
+            before = ""
         lead = _PUSH_LEAD.match(before)
         if (not before.strip() or (lead and lead.end() == len(before))) and after.strip():
             obj = _OBJ_TAIL.sub("", after.strip()).strip("“”")

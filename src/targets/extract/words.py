@@ -313,6 +313,7 @@ UNITS: tuple[str, ...] = (
     "队",
     "级",
     "星",
+    "起",
 )
 
 #: units that say nothing on their own when a Chinese numeral precedes them (一批, 三类 …)
