@@ -38,41 +38,8 @@ COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
 
 # --- kinds ---------------------------------------------------------------------------------
 
-#: verbs of a rate of change (growth), when the unit is a percentage or percentage points
-GROWTH_WORDS: tuple[str, ...] = (
-    "增长",
-    "增速",
-    "增幅",
-    "涨幅",
-    "上涨",
-    "下降",
-    "降低",
-    "降幅",
-    "减少",
-    "提高",
-    "提升",
-    "回落",
-    "比增",
-)
-
 #: words that make the change a fall (growth with direction down)
 FALL_WORDS: tuple[str, ...] = ("下降", "降低", "降幅", "减少", "回落")
-
-#: verbs of a state reached (level)
-LEVEL_WORDS: tuple[str, ...] = (
-    "提升至",
-    "提升到",
-    "提高至",
-    "提高到",
-    "达到",
-    "保持在",
-    "稳定在",
-    "控制在",
-    "突破",
-    "超过",
-    "实现",
-    "达",
-)
 
 #: measures that are rates or shares: a percentage of them is a level
 RATE_WORDS: tuple[str, ...] = ("率", "占比", "比重", "比例", "覆盖", "浓度", "指数")
@@ -406,51 +373,6 @@ PLAN_SECTION_CUES: tuple[str, ...] = (
     "具体目标",
     "主要任务",
 )
-
-#: words in a sentence that make it a plan
-PLAN_WORDS: tuple[str, ...] = (
-    "将",
-    "力争",
-    "确保",
-    "计划",
-    "预期",
-    "目标",
-    "争取",
-    "要",
-    "努力",
-    "年内",
-    "拟",
-    "推动",
-    "加快",
-    "新的一年",
-)
-
-#: words in a sentence that make it a report of results
-REVIEW_WORDS: tuple[str, ...] = (
-    "同比",
-    "比上年",
-    "较上年",
-    "比去年",
-    "已经",
-    "已",
-    "累计",
-    "显示",
-    "实现了",
-    "完成了",
-    "达到了",
-    "取得",
-    "圆满",
-    "获评",
-    "入选",
-    "全年实现",
-    "全年完成",
-    "较好完成",
-    "一年来",
-    "过去一年",
-)
-
-#: a sentence whose verb is one of these and whose year is past reports a result
-PAST_RESULT_VERBS: tuple[str, ...] = ("完成", "实现", "达到", "突破", "增长", "下降", "新增")
 
 #: context words: a number governed by them is the size of a portfolio, not a pledge
 PORTFOLIO_WORDS: tuple[str, ...] = ("总投资", "计划投资", "估算投资", "总规模")
