@@ -1,0 +1,857 @@
+"""Find draft targets and outcomes in a report's text, by rules over the tables of `words`."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from targets.extract import words as W
+from targets.extract.model import DraftOutcome, DraftTarget, Extraction, KnownTarget
+from targets.extract.numbers import CN_DIGITS, CN_NUMERAL_CHARS, arabic_to_number, cn_to_number
+
+# --- segmentation --------------------------------------------------------------------------------
+
+_SENTENCE_END = frozenset("。！？!?；;")
+_CLAUSE_END = frozenset("，,、：:")
+_OPEN_QUOTES = '“‘「『"《'
+_CLOSE_QUOTES = '”’」』"》'
+_LINE_END_PUNCT = frozenset("。！？!?；;，,、：:”’」』)）】》")
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    delim: str  # the delimiter that ends it ("" at a sentence end)
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    clauses: list[_Clause] = field(default_factory=list)
+    mode: str = "plan"
+    decided: bool = True
+    section: str | None = None
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _is_wrapped(text: str) -> bool:
+    """Text laid out in lines of a fixed width (as from a PDF): most long lines end mid-sentence."""
+    long_lines = [ln.strip() for ln in text.splitlines() if len(ln.strip()) >= 20]
+    if len(long_lines) < 3:
+        return False
+    open_ended = sum(
+        1 for ln in long_lines if ln[-1] not in _SENTENCE_END and ln[-1] not in "”」』)）:："
+    )
+    return open_ended >= 0.75 * len(long_lines)
+
+
+def _soft_newline(text: str, i: int) -> bool:
+    """A newline inside a sentence of wrapped text."""
+    line_start = text.rfind("\n", 0, i) + 1
+    line = text[line_start:i].strip()
+    if len(line) < 20 or not line or line[-1] in _SENTENCE_END or line[-1] in "”」』:：":
+        return False
+    nxt = text[i + 1 : i + 2]
+    return bool(nxt) and not nxt.isspace() and nxt not in "—-•·◢●"
+
+
+def _segment(text: str) -> list[_Sentence]:
+    sentences: list[_Sentence] = []
+    sent = _Sentence(0, 0)
+    clause_start = 0
+    quote_depth = 0
+    n = len(text)
+    wrapped = _is_wrapped(text)
+
+    def close_clause(end: int, delim: str) -> None:
+        nonlocal clause_start
+        if text[clause_start:end].strip():
+            sent.clauses.append(_Clause(clause_start, end, delim))
+        clause_start = end + 1
+
+    for i, ch in enumerate(text):
+        if ch in _OPEN_QUOTES and ch != '"':
+            quote_depth += 1
+        elif ch in _CLOSE_QUOTES and ch != '"':
+            quote_depth = max(0, quote_depth - 1)
+        is_break = ch in _SENTENCE_END or (
+            ch in "\n\r\u2028\u2029" and not (wrapped and _soft_newline(text, i))
+        )
+        if is_break:
+            close_clause(i, "")
+            sent.end = i
+            if sent.clauses:
+                sentences.append(sent)
+            sent = _Sentence(i + 1, i + 1)
+            quote_depth = 0
+        elif ch in _CLAUSE_END and quote_depth == 0:
+            close_clause(i, ch)
+        elif (
+            ch in " \t\u3000"
+            and 0 < i < n - 1
+            and _is_cjk(text[i - 1])
+            and (_is_cjk(text[i + 1]) or text[i + 1] in " \t\u3000")
+            and text[i - 1] not in CN_NUMERAL_CHARS + "万亿"
+        ):
+            close_clause(i, " ")
+    close_clause(n, "")
+    sent.end = n
+    if sent.clauses:
+        sentences.append(sent)
+    return sentences
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+_UNIT_RE = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in unit) for unit in W.UNITS))
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_CN = re.compile(f"[{CN_NUMERAL_CHARS}]+")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class _Num:
+    start: int  # first character of the number (or of the comparator word written before it)
+    num_start: int
+    end: int  # after the unit and any qualifier written after it
+    unit_end: int
+    value: float
+    unit: str | None
+    after: str | None  # comparator from a word after the number
+    cn: bool
+
+
+def _unit_at(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    j = pos
+    while j < limit and text[j] in " \t\n\r\u3000":
+        j += 1
+    if j < limit and text[j] in "余多":
+        j += 1
+    m = _UNIT_RE.match(text, j, limit)
+    if not m:
+        return None
+    unit = _SPACE.sub("", m.group(0)).replace("％", "%")
+    return unit, m.end()
+
+
+def _after_comparator(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+    j = pos
+    while j < limit and text[j] in " \t\u3000":
+        j += 1
+    for word, comp in W.COMPARATOR_AFTER:
+        if text.startswith(word, j) and j + len(word) <= limit:
+            return comp, j + len(word)
+    return None, pos
+
+
+def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
+    """The position is inside “…” of at most 15 characters: a name or a slogan."""
+    left = max(text.rfind(q, lo, pos) for q in '“「『"')
+    if left < 0:
+        return False
+    if max(text.rfind(q, left + 1, pos) for q in "”」』") > left:
+        return False
+    right = min((r for r in (text.find(q, pos) for q in '”」』"') if r >= 0), default=-1)
+    return right >= 0 and right - left <= 16
+
+
+def _numbers(text: str, clause: _Clause) -> list[_Num]:
+    lo, hi = clause.start, clause.end
+    found: list[_Num] = []
+    for m in _ARABIC.finditer(text, lo, hi):
+        s, e = m.start(), m.end()
+        before = text[s - 1] if s > 0 else ""
+        if before.isascii() and (before.isalpha() or before in "+-.~/_#") and before:
+            continue
+        if before in "+—-~第":
+            continue
+        nxt = text[e : e + 3]
+        if any(nxt.lstrip().startswith(w) for w in W.NOT_A_MEASURE_AFTER):
+            continue
+        if e < len(text) and (text[e].isascii() and text[e].isalpha()):
+            continue
+        if _inside_short_quote(text, s, max(0, lo - 20)):
+            continue
+        value = arabic_to_number(m.group(0))
+        unit = _unit_at(text, e, hi)
+        if value is None or unit is None:
+            continue
+        comp, end = _after_comparator(text, unit[1], hi)
+        found.append(_Num(s, s, max(end, unit[1]), unit[1], value, unit[0], comp, False))
+    for m in _CN.finditer(text, lo, hi):
+        s, e = m.start(), m.end()
+        numeral = m.group(0)
+        if not any(ch in CN_DIGITS for ch in numeral) or numeral in ("零", "〇"):
+            continue
+        before = text[s - 1] if s > lo else ""
+        if before and before in "第前初周统唯之专同单逐十百千万亿星期":
+            continue
+        if _inside_short_quote(text, s, max(0, lo - 20)):
+            continue
+        unit = _unit_at(text, e, hi)
+        if unit is None or unit[0] in W.WEAK_CN_UNITS or unit[0] in ("万", "亿", "%"):
+            continue
+        rest = text[unit[1] : unit[1] + 4]
+        if any(rest.startswith(w) for w in W.ENUMERATION_NOUNS + ("大事", "是")) or rest[
+            :1
+        ] in tuple("路街巷道桥村号区"):
+            continue
+        value = cn_to_number(numeral)
+        if value is None:
+            continue
+        comp, end = _after_comparator(text, unit[1], hi)
+        found.append(_Num(s, s, max(end, unit[1]), unit[1], value, unit[0], comp, True))
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def _is_attribute(text: str, num: _Num, clause: _Clause, others: list[_Num]) -> bool:
+    """过30亿元项目5个: a size that qualifies the thing counted by a later number."""
+    if not any(o.start > num.start for o in others):
+        return False
+    rest = text[num.unit_end : clause.end].lstrip()
+    rest = rest[2:] if rest.startswith(("以上", "以下")) else rest
+    rest = rest[1:] if rest.startswith("的") else rest
+    return rest.startswith(("项目", "企业", "楼宇", "工程", "产业", "园区", "级", "元", "以上"))
+
+
+# --- plan and review -----------------------------------------------------------------------------
+
+_STRONG_REVIEW = (
+    "同比",
+    "比上年",
+    "较上年",
+    "比去年",
+    "显示",
+    "已经",
+    "实现了",
+    "完成了",
+    "取得了",
+    "圆满",
+    "较好完成",
+    "一年来",
+    "一年以来",
+    "过去一年",
+)
+_PLAN_STRONG = ("将", "力争", "确保", "计划", "预期", "争取", "拟", "年内", "新的一年", "目标是")
+_REVIEW_HEAD = W.REVIEW_SECTION_CUES + ("一年以来",)
+
+
+def _guess_plan_year(text: str) -> int | None:
+    review = [
+        int(m.group(1))
+        for m in re.finditer(
+            r"((?:19|20)\d{2})\s*年[^。\n]{0,12}?(?:工作回顾|计划执行情况|执行情况|成绩)", text
+        )
+    ]
+    if review:
+        return max(review) + 1
+    plan = [
+        int(m.group(1))
+        for m in re.finditer(
+            r"((?:19|20)\d{2})\s*年[^。\n]{0,16}?(?:工作安排|预期目标|主要目标|目标任务|工作任务|重点工作)",
+            text,
+        )
+    ]
+    if plan:
+        return max(plan)
+    with_plan_words: list[int] = []
+    years: list[int] = []
+    for sent in re.split(r"[。！？；\n]", text):
+        ys = [int(y) for y in _YEAR.findall(sent)]
+        years += ys
+        if ys and any(w in sent for w in _PLAN_STRONG):
+            with_plan_words.append(max(ys))
+    if with_plan_words:
+        return max(with_plan_words)
+    if years:
+        return max(years) + 1
+    return None
+
+
+_PLAN_RE = re.compile(
+    r"将(?!近)|力争|确保|(?<![动展年划])计划(?!执行|指标|生育|单列)|预期(?!目标任务)|争取|拟|年内|新的一年|目标是"
+)
+_REVIEW_RE = re.compile(
+    "|".join(re.escape(w) for w in _STRONG_REVIEW)
+    + r"|均实现|实现预期|完成预期|超额完成|提前完成|取得|(?<![为除])了(?![解])|已(?!有)"
+)
+
+
+def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) -> None:
+    """Each sentence plans or reviews: its section, its years and its words vote; a sentence
+    with no vote takes the previous sentence's mode (the first ones, the text's majority)."""
+    section: str | None = None
+    scores: list[float] = []
+    for sent in sentences:
+        s = text[sent.start : sent.end]
+        head = s.strip()[:24]
+        short = len(s.strip()) <= 40
+        for cue in _REVIEW_HEAD:
+            if cue in (s if short else head):
+                section = "review"
+        for cue in W.PLAN_SECTION_CUES:
+            if cue in (s if short else head):
+                section = "plan"
+        sent.section = section
+        score = 0.0
+        if section == "plan":
+            score += 1.5
+        elif section == "review":
+            score -= 1.5
+        years = [int(y) for y in _YEAR.findall(s)]
+        if years and plan_year is not None:
+            if min(years) >= plan_year:
+                score += 2.0
+            elif max(years) < plan_year:
+                score -= 2.0 if not re.search(r"将(?!近)|力争|确保", s) else 0.5
+        score += 1.5 * min(2, len(_PLAN_RE.findall(s)))
+        score -= 2.0 * min(2, len(_REVIEW_RE.findall(s)))
+        if "预计" in s and section == "review":
+            score -= 1.0
+        scores.append(score)
+    plan_votes = sum(1 for x in scores if x > 0)
+    review_votes = sum(1 for x in scores if x < 0)
+    previous = "review" if review_votes > plan_votes else "plan"
+    for sent, score in zip(sentences, scores, strict=True):
+        if score > 0:
+            sent.mode, sent.decided = "plan", True
+        elif score < 0:
+            sent.mode, sent.decided = "review", True
+        else:
+            sent.mode, sent.decided = previous, False
+        previous = sent.mode
+
+
+# --- measures ------------------------------------------------------------------------------------
+
+_LEAD_RE = re.compile(
+    r"^(?:\s|[（(].{0,6}?[)）]|(?:19|20)\d{2}\s*年(?:度)?|[一二三四五六七八九十]+是|"
+    + "|".join(re.escape(w) for w in sorted(W.LEAD_WORDS, key=len, reverse=True))
+    + r")+"
+)
+_SUBJECT_RE = re.compile(r"^[^，,。；;]{0,12}?(?:还将|将|要|力争|确保)")
+
+
+def _strip_lead(s: str) -> str:
+    m = _SUBJECT_RE.match(s)
+    if m and len(s) > m.end():
+        s = s[m.end() :]
+    return _LEAD_RE.sub("", s)
+
+
+def _strip_metric_tail(s: str) -> str:
+    changed = True
+    while changed and s:
+        changed = False
+        s = s.rstrip(" \t\n、，,的")
+        for w in W.METRIC_TAIL_WORDS:
+            if s.endswith(w) and len(s) > 0:
+                s = s[: -len(w)]
+                changed = True
+                break
+    return s
+
+
+def _strip_verbs(s: str) -> str:
+    for v in sorted(W.COUNT_VERBS, key=len, reverse=True):
+        if s.startswith(v):
+            return s[len(v) :]
+    return s
+
+
+def _clean_metric(s: str) -> str:
+    s = _SPACE.sub("", s)
+    s = _strip_lead(s)
+    s = _strip_metric_tail(s)
+    s = _strip_verbs(s)
+    s = re.sub(r"^(?:各类|各项|全年|年内)", "", s)
+    return s.strip("“”\"'（）()")
+
+
+def _post_noun(text: str, pos: int, end: int) -> str:
+    rest = _SPACE.sub("", text[pos:end])
+    rest = re.sub(r"^(?:以上|左右|以内|以下)?的?", "", rest)
+    rest = re.split(r"(?:基本|全部|成功|常态化|实现|完成|达到|开展|建设$|项目建设)", rest)[0]
+    return rest.strip('“”"')
+
+
+# --- kinds, comparators, directions --------------------------------------------------------------
+
+_PCT = ("%", "‰", "个百分点", "百分点")
+
+
+def _window_before(text: str, num: _Num, lo: int) -> str:
+    return _SPACE.sub("", text[max(lo, num.start - 8) : num.start])
+
+
+def _comparator(text: str, num: _Num, lo: int) -> str:
+    if num.after:
+        return num.after
+    window = _window_before(text, num, lo)
+    for word, comp in W.COMPARATOR_BEFORE:
+        if word == "超":
+            if window.endswith("超"):
+                return comp
+            continue
+        if window.endswith(word) or (len(word) > 1 and word in window[-len(word) - 3 :]):
+            return comp
+    return "at_least"
+
+
+def _kind(pre: str, metric: str, unit: str | None, comparator: str) -> str:
+    pre_n = _SPACE.sub("", pre)
+    if unit in _PCT:
+        tail = pre_n[-6:]
+        if unit in ("个百分点", "百分点"):
+            return "growth"
+        if any(w in tail for w in ("提升至", "提升到", "提高至", "提高到")):
+            return "level"
+        if any(
+            w in pre_n
+            for w in (
+                "增长",
+                "增速",
+                "增幅",
+                "涨幅",
+                "上涨",
+                "下降",
+                "降低",
+                "降幅",
+                "回落",
+                "比增",
+            )
+        ):
+            return "growth"
+        return "level"
+    if any(w in metric for w in W.FLOW_MEASURES):
+        return "count"
+    lead = _strip_lead(pre_n)
+    if any(lead.startswith(v) for v in W.COUNT_VERBS):
+        return "count"
+    if any(
+        w in pre_n
+        for w in ("达到", "突破", "超过", "保持在", "稳定在", "实现", "控制在", "提升至", "提高到")
+    ):
+        return "level"
+    if any(w in metric for w in W.RATE_WORDS) and comparator == "at_most":
+        return "level"
+    return "count"
+
+
+def _direction(pre: str, metric: str, comparator: str | None) -> str:
+    if comparator == "at_most":
+        return "down"
+    if any(w in _SPACE.sub("", pre)[-8:] for w in W.FALL_WORDS):
+        return "down"
+    if any(w in metric for w in W.DOWN_MEASURES):
+        return "down"
+    return "up"
+
+
+# --- milestones ----------------------------------------------------------------------------------
+
+_STAGE_RE = re.compile("|".join(re.escape(w) for w, _ in W.STAGE_WORDS))
+_STAGE = dict(W.STAGE_WORDS)
+_PUSH_LEAD = re.compile(
+    r"^(?:\s|(?:19|20)\d{2}\s*年|推动|确保|加快|力争|实现|争取|全面|年内|全年|还将|将|要|同时|此外|并|再|"
+    r"完成|启动|推进|做好|抓好|积极)+"
+)
+_OBJ_TAIL = re.compile(r"(?:等)?(?:配套)?(?:项目|工程)?(?:等)?$")
+
+
+def _valid_object(obj: str) -> bool:
+    if len(obj) < 2 or obj in W.GENERIC_OBJECTS:
+        return False
+    if re.search(r"\d\s*[年月日]|[年月]份?$|^(?:计划|预计|拟|于|在)", obj):
+        return False
+    if obj.startswith(("一批", "一些", "各类", "多个", "部分", "一系列", "相关", "有关")):
+        return False
+    if any(
+        obj.startswith(v) for v in W.COUNT_VERBS + W.PUSH_VERBS + ("实施", "开展", "完善", "加强")
+    ):
+        return False
+    return not obj.endswith(("工作", "机制", "行动", "改革", "体系", "建设"))
+
+
+@dataclass
+class _Milestone:
+    start: int
+    end: int
+    obj: str
+    stage: str
+
+
+def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milestone]:
+    out: list[_Milestone] = []
+    clauses = sent.clauses
+    for k, c in enumerate(clauses):
+        if k in numbered or (c.delim == "、" and k + 1 in numbered):
+            continue
+        body = text[c.start : c.end]
+        m = _STAGE_RE.search(body)
+        while m and body[m.end() : m.end() + 1] in ("区", "期", "资", "仪", "会"):
+            m = _STAGE_RE.search(body, m.end())
+        if not m:
+            continue
+        stage = _STAGE[m.group(0)]
+        before = body[: m.start()]
+        after = body[m.end() :]
+        subject = _SUBJECT_RE.match(before)
+        if subject and subject.end() == len(before.rstrip()):
+            before = ""
+        lead = _PUSH_LEAD.match(before)
+        if (not before.strip() or (lead and lead.end() == len(before))) and after.strip():
+            obj = _OBJ_TAIL.sub("", after.strip()).strip("“”")
+            obj = re.split(r"(?:建设|改造提升|工作)$", obj)[0] if obj.endswith("工作") else obj
+            if _valid_object(obj):
+                start = c.start + len(body) - len(body.lstrip())
+                out.append(_Milestone(start, c.end, obj, stage))
+            continue
+        if after.strip() and not re.fullmatch(r"\s*(?:建设|运营|投用|使用|开放|运行)?\s*", after):
+            continue
+        items: list[tuple[int, str]] = []
+        obj = _OBJ_TAIL.sub("", _PUSH_LEAD.sub("", before).strip()).strip("“”")
+        items.append((c.start, obj))
+        j = k - 1
+        while j >= 0 and clauses[j].delim == "、" and j not in numbered:
+            prev = text[clauses[j].start : clauses[j].end]
+            items.append(
+                (clauses[j].start, _OBJ_TAIL.sub("", _PUSH_LEAD.sub("", prev).strip()).strip("“”"))
+            )
+            j -= 1
+        items.reverse()
+        span_start = items[0][0]
+        span_start += len(text[span_start : c.end]) - len(text[span_start : c.end].lstrip())
+        for _, item in items:
+            if _valid_object(item):
+                out.append(_Milestone(span_start, c.start + m.end(), item, stage))
+    return out
+
+
+# --- periods -------------------------------------------------------------------------------------
+
+_MONTH_RANGE = re.compile(r"(?:1|一)\s*[-—~至到]\s*(\d{1,2})\s*月(?:份)?")
+
+
+def _period(
+    text: str, sent: _Sentence, pos: int, section_year: int | None
+) -> tuple[str | None, dt.date | None]:
+    s = text[sent.start : pos]
+    years = _YEAR.findall(s)
+    year = int(years[-1]) if years else section_year
+    written: str | None = years[-1] if years else (str(section_year) if section_year else None)
+    month = 12
+    m = _MONTH_RANGE.search(s)
+    if m:
+        month = int(m.group(1))
+        written = m.group(0)
+    else:
+        for word, mo in W.PERIOD_MONTHS:
+            if word in s and word != "全年":
+                month, written = mo, word
+                break
+    if year is None or not 1 <= month <= 12:
+        return written, None
+    return written, dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+# --- ids, titles, categories ---------------------------------------------------------------------
+
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+def _slug(s: str) -> str:
+    return _SLUG_RE.sub("-", s.lower()).strip("-")
+
+
+def _measure_word(metric: str, quote: str) -> tuple[str, str]:
+    for needle, word, category in W.MEASURES:
+        if needle in metric:
+            return word, category
+    for needle, word, category in W.MEASURES:
+        if needle in quote:
+            return word, category
+    return "target", W.DEFAULT_CATEGORY
+
+
+class _Ids:
+    def __init__(self, prefix: str, known: Sequence[KnownTarget]) -> None:
+        self.prefix = _slug(prefix)
+        self.taken = {k.id for k in known}
+
+    def make(self, category: str, word: str) -> str:
+        parts = [p for p in (self.prefix, _slug(category), _slug(word)) if p]
+        base = "-".join(parts) or "target"
+        candidate, n = base, 1
+        while candidate in self.taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.taken.add(candidate)
+        return candidate
+
+
+def _title(quote: str) -> str:
+    t = _SPACE.sub("", quote)
+    stripped = _strip_lead(t)
+    return stripped if len(stripped) >= 2 else t
+
+
+# --- matching outcomes to targets ----------------------------------------------------------------
+
+_MONEY = ("元", "万元", "亿元", "万亿元", "美元", "万美元", "亿美元")
+
+
+def _unit_family(unit: str | None) -> str:
+    if unit is None:
+        return ""
+    if unit in _PCT or unit == "％":
+        return "%"
+    if unit in _MONEY:
+        return "money"
+    return unit.lstrip("万亿") or unit
+
+
+def _bigrams(s: str) -> set[str]:
+    s = _SPACE.sub("", s)
+    return {s[i : i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
+
+
+def _matches(metric: str, unit: str | None, known: Sequence[KnownTarget]) -> tuple[str, ...]:
+    fam = _unit_family(unit)
+    mb = _bigrams(_strip_metric_tail(metric))
+    scored: list[tuple[float, int, str]] = []
+    for i, k in enumerate(known):
+        if k.kind in ("qualitative", "milestone") or _unit_family(k.unit) != fam or not mb:
+            continue
+        kb = _bigrams(k.title) | _bigrams(k.quote or "")
+        score = len(mb & kb) / len(mb)
+        if score >= 0.5:
+            scored.append((-score, i, k.id))
+    scored.sort()
+    return tuple(kid for _, _, kid in scored)
+
+
+# --- the extractor -------------------------------------------------------------------------------
+
+
+def _quote_start(text: str, clause: _Clause) -> int:
+    s = clause.start
+    while s < clause.end and text[s] in " \t\n\r\u3000":
+        s += 1
+    return s
+
+
+def extract(
+    text: str,
+    known: Sequence[KnownTarget] = (),
+    plan_year: int | None = None,
+    id_prefix: str = "",
+) -> Extraction:
+    """Draft targets (pledges for the plan period) and outcomes (results for a past period)."""
+    if not text:
+        return Extraction((), ())
+    if plan_year is None:
+        plan_year = _guess_plan_year(text)
+    sentences = _segment(text)
+    _decide_modes(text, sentences, plan_year)
+    ids = _Ids(id_prefix, known)
+    targets: list[DraftTarget] = []
+    outcomes: list[DraftOutcome] = []
+    section_year: int | None = None
+    for sent in sentences:
+        s_text = text[sent.start : sent.end]
+        heads = re.findall(r"((?:19|20)\d{2})\s*年", s_text[:30])
+        if sent.section != "review":
+            section_year = None
+        elif heads:
+            section_year = int(heads[0])
+        per_clause = [(k, _numbers(text, c)) for k, c in enumerate(sent.clauses)]
+        _share_list_qualifiers(text, per_clause, sent)
+        numbered: set[int] = set()
+        last_measure: tuple[int, str] | None = None  # (start of the measure, metric)
+        for k, nums in per_clause:
+            clause = sent.clauses[k]
+            qstart = _quote_start(text, clause)
+            for idx, num in enumerate(nums):
+                pre_raw = text[clause.start : num.start]
+                metric = _clean_metric(pre_raw)
+                measure_start = qstart
+                number_first = False
+                if len(metric) < 2:
+                    post = _post_noun(text, num.end, clause.end)
+                    if len(post) >= 2 and idx == len(nums) - 1:
+                        metric, number_first = post, True
+                    elif last_measure is not None:
+                        measure_start, metric = last_measure
+                    elif post:
+                        metric, number_first = post, True
+                if len(metric) < 1:
+                    metric = _strip_metric_tail(_strip_lead(_SPACE.sub("", pre_raw)))
+                if len(metric) < 1:
+                    continue
+                if idx == 0 and not number_first and measure_start == qstart:
+                    last_measure = (qstart, metric)
+                end = num.end
+                post = _post_noun(text, num.end, clause.end)
+                if post and metric.endswith("等") and len(post) >= 2:
+                    metric = post
+                if idx == len(nums) - 1 and post:
+                    tail_text = text[num.end : clause.end]
+                    end = num.end + len(tail_text.rstrip())
+                if sent.mode == "plan":
+                    if _context_number(
+                        text, clause, num, nums, text[min(measure_start, clause.start) : num.start]
+                    ):
+                        continue
+                    numbered.add(k)
+                    pre = text[measure_start : num.start]
+                    comparator = _comparator(text, num, clause.start)
+                    kind = _kind(pre, metric, num.unit, comparator)
+                    if (
+                        kind == "level"
+                        and num.unit in _PCT
+                        and comparator == "at_least"
+                        and "控制在" in _window_before(text, num, clause.start)
+                    ):
+                        comparator = "at_most"
+                    direction = _direction(pre, metric, comparator)
+                    quote = text[measure_start:end]
+                    word, category = _measure_word(metric, quote)
+                    conf = 0.55
+                    if sent.decided:
+                        conf += 0.15
+                    if any(w in s_text for w in _PLAN_STRONG):
+                        conf += 0.1
+                    if word != "target":
+                        conf += 0.1
+                    if num.after or comparator != "at_least":
+                        conf += 0.05
+                    targets.append(
+                        DraftTarget(
+                            quote=quote,
+                            start=measure_start,
+                            metric=metric,
+                            kind=kind,
+                            comparator=comparator,
+                            target=num.value,
+                            unit=num.unit,
+                            direction=direction,
+                            id=ids.make(category, word),
+                            title=_title(quote),
+                            category=category,
+                            confidence=round(min(conf, 0.95), 2),
+                        )
+                    )
+                else:
+                    if _is_attribute(text, num, clause, nums) or _rank_like(text, num, clause):
+                        continue
+                    if re.fullmatch(r"[\u4e00-\u9fff]{1,16}中\s*", text[num.end : clause.end]):
+                        continue
+                    numbered.add(k)
+                    pre = text[measure_start : num.start]
+                    value = num.value
+                    if num.unit in _PCT and any(
+                        w in _SPACE.sub("", pre)[-6:] for w in W.FALL_WORDS
+                    ):
+                        value = -value
+                    period, period_end = _period(text, sent, num.start, section_year)
+                    outcomes.append(
+                        DraftOutcome(
+                            quote=text[measure_start:end],
+                            start=measure_start,
+                            metric=metric,
+                            value=value,
+                            unit=num.unit,
+                            period=period,
+                            period_end=period_end,
+                            matches=_matches(metric, num.unit, known),
+                        )
+                    )
+        if sent.mode == "plan":
+            for ms in _milestones(text, sent, numbered):
+                word, category = _measure_word(ms.obj, ms.obj)
+                quote = text[ms.start : ms.end]
+                targets.append(
+                    DraftTarget(
+                        quote=quote,
+                        start=ms.start,
+                        metric=ms.obj,
+                        kind="milestone",
+                        comparator=None,
+                        target=ms.stage,
+                        unit=None,
+                        direction="up",
+                        id=ids.make(category, word if word != "target" else "project"),
+                        title=_title(quote) if ms.obj in quote else ms.obj,
+                        category=category,
+                        confidence=0.6 if sent.decided else 0.45,
+                    )
+                )
+    targets.sort(key=lambda t: t.start)
+    return Extraction(tuple(targets), tuple(outcomes))
+
+
+def _share_list_qualifiers(
+    text: str, per_clause: list[tuple[int, list[_Num]]], sent: _Sentence
+) -> None:
+    """分别增长7%、8%左右: a qualifier written once after a list applies to each item."""
+    flat = [n for _, nums in per_clause for n in nums]
+    for a, b in zip(reversed(flat[:-1]), reversed(flat[1:]), strict=True):
+        if a.after is None and b.after is not None and a.unit == b.unit:
+            between = _SPACE.sub("", text[a.end : b.num_start])
+            if between in ("、", "和", "及", "与", "，", ","):
+                a.after = b.after
+
+
+_SCOPE_VERBS = ("共", "建设", "完成", "实现", "达到", "增长", "新增", "建成", "累计", "引进")
+
+
+def _is_scope(text: str, num: _Num, nums: list[_Num]) -> bool:
+    """全市67个山头公园共建设绿道91.3公里: the first number only sizes what the second counts."""
+    later = [o for o in nums if o.start > num.start]
+    if not later:
+        return False
+    between = _SPACE.sub("", text[num.end : later[0].start])
+    return any(v in between for v in _SCOPE_VERBS)
+
+
+def _context_number(text: str, clause: _Clause, num: _Num, nums: list[_Num], pre_raw: str) -> bool:
+    """Numbers that give context in a plan: portfolios, stock, attributes, ranks."""
+    pre = _SPACE.sub("", pre_raw)
+    if _is_scope(text, num, nums):
+        return True
+    body = _SPACE.sub("", text[clause.start : clause.end])
+    if any(w in pre for w in W.PORTFOLIO_WORDS):
+        return True
+    if any(w in body for w in W.PORTFOLIO_WORDS) and "项目" in body:
+        return True
+    if any(w in pre for w in W.STOCK_WORDS):
+        return True
+    lead = _strip_lead(pre)
+    if any(lead.startswith(v) or pre.endswith(v) for v in W.PUSH_VERBS) and (
+        "建设" in body or "项目" in body
+    ):
+        return True
+    if _is_attribute(text, num, clause, nums):
+        return True
+    return _rank_like(text, num, clause)
+
+
+def _rank_like(text: str, num: _Num, clause: _Clause) -> bool:
+    before = _SPACE.sub("", text[max(clause.start, num.start - 3) : num.start])
+    after = _SPACE.sub("", text[num.unit_end : num.unit_end + 2])
+    return (
+        before.endswith(("第", "居", "排名", "前"))
+        or after.startswith(("位", "名"))
+        and before.endswith(("居", "列", "排"))
+    )

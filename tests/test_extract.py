@@ -1,0 +1,435 @@
+"""targets.extract through its API: reading, finding targets and outcomes, and the outputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from targets.extract import (
+    DraftTarget,
+    Extraction,
+    KnownTarget,
+    ReportUnreadable,
+    extract,
+    extraction_json,
+    extraction_toml,
+    read_report,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "benchmarks" / "extract" / "dev"
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+PLAN = (
+    "2024年主要预期目标是：地区生产总值增长5.5%左右，一般公共预算收入增长6%以上，"
+    "城镇新增就业2.2万人，居民消费价格涨幅3%左右，城镇调查失业率控制在5.5%以内。"
+)
+
+
+def _one(text: str, plan_year: int | None = 2024) -> DraftTarget:
+    found = extract(text, plan_year=plan_year).targets
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _assert_verbatim(text: str, x: Extraction) -> None:
+    for item in (*x.targets, *x.outcomes):
+        assert text[item.start : item.start + len(item.quote)] == item.quote
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def test_read_utf8_with_bom_and_gb18030() -> None:
+    text = "新建学校3所。"
+    assert read_report("\ufeff".encode() + text.encode("utf-8"), "a.txt") == text
+    assert read_report(text.encode("gb18030"), "a.txt") == text
+
+
+def test_read_empty_is_empty() -> None:
+    assert read_report(b"", "a.txt") == ""
+    assert extract("") == Extraction((), ())
+
+
+@pytest.mark.parametrize(
+    "data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", bytes(range(256)) * 4, b"\xff\xfe\x00\xd8"]
+)
+def test_read_binary_is_unreadable(data: bytes) -> None:
+    with pytest.raises(ReportUnreadable) as err:
+        read_report(data, "report.txt")
+    assert isinstance(err.value, ValueError)
+    assert "\n" not in str(err.value)
+
+
+HTML = """<!DOCTYPE html><html><head><title>标题不是正文</title>
+<script>document.write("地区生产总值增长99%左右")</script><style>p{color:red}</style></head>
+<body><nav><a href="/">首页</a><a href="/a">新闻中心首页链接</a></nav>
+<div class="breadcrumb">当前位置：首页 &gt; 政务公开 &gt; 规划计划</div>
+<div class="content"><p>2024年主要预期目标是：地区生产总值增长5.5%左右，新建学校3所。</p>
+<p>新增公园&nbsp;4个，建设绿道16公里。</p></div>
+<div id="footer">版权所有：某某区人民政府 备案号12345678号 联系电话</div>
+<script src="x.js"></script></body></html>"""
+
+
+def test_html_main_text_without_scripts_nav_or_footer() -> None:
+    for name in ("page.html", "page"):  # by suffix, and by sniffing
+        text = read_report(HTML.encode("utf-8"), name)
+        assert "地区生产总值增长5.5%左右" in text
+        assert "新增公园 4个" in text
+        assert "99%" not in text and "首页" not in text and "版权所有" not in text
+        assert "标题不是正文" not in text
+    x = extract(read_report(HTML.encode("utf-8"), "page.html"))
+    assert sorted(t.target for t in x.targets) == [3, 4, 5.5, 16]
+
+
+def test_html_in_gbk_with_meta_charset() -> None:
+    page = '<html><head><meta charset="gbk"></head><body><p>新建学校3所，新增公园4个。</p></body></html>'
+    assert "新建学校3所" in read_report(page.encode("gb18030"), "p.htm")
+
+
+def test_markdown_and_plain_text_are_not_html() -> None:
+    assert read_report("<p>新建学校3所</p>".encode(), "notes.md") == "<p>新建学校3所</p>"
+
+
+# --- the habits of the reports -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("引进各类人才1万人以上。", "at_least"),
+        ("科技型中小企业达到500家。", "at_least"),
+        ("粮食产量不低于180万吨。", "at_least"),
+        ("城区绿化覆盖率提升至45.3%。", "at_least"),
+        ("新增托位440个。", "at_least"),
+        ("高新技术企业突破460家。", "exceed"),
+        ("外贸进出口总额超过3600亿元。", "exceed"),
+        ("地区生产总值增长5%左右。", "about"),
+        ("建设停车位约2600个。", "about"),
+        ("城镇登记失业率控制在4%以内。", "at_most"),
+        ("万元GDP能耗下降3%以下。", "at_most"),
+        ("安全生产事故起数不超过12起。", "at_most"),
+        ("城镇调查失业率控制在5.5%。", "at_most"),
+    ],
+)
+def test_comparators(text: str, comparator: str) -> None:
+    assert _one("2024年，我区将" + text).comparator == comparator
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("地区生产总值增长5%左右。", "growth"),
+        ("金融业增加值增速达到6%以上。", "growth"),
+        ("居民消费价格涨幅3%左右。", "growth"),
+        ("单位地区生产总值能耗下降3%。", "growth"),
+        ("研发机构覆盖率提升10个百分点以上。", "growth"),
+        ("城区绿化覆盖率提升至45.3%。", "level"),
+        ("城镇调查失业率控制在5.5%以内。", "level"),
+        ("科技型中小企业达到500家。", "level"),
+        ("新增城镇就业2.2万人。", "count"),
+        ("建成口袋公园8个。", "count"),
+        ("引进外商投资企业20家。", "count"),
+        ("开展补贴性职业技能培训3000人次。", "count"),
+        ("实施老旧小区改造120个。", "count"),
+    ],
+)
+def test_kinds(text: str, kind: str) -> None:
+    assert _one("2024年，我区将" + text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("启动双峰山公园改造。", "started"),
+        ("推动山东路—鞍山路立交开工建设。", "started"),
+        ("确保高端制造产业园竣工运营。", "completed"),
+        ("实现青钢片区九年制学校启用。", "completed"),
+        ("成立数字经济产业联盟。", "established"),
+    ],
+)
+def test_milestones_with_their_stage(text: str, stage: str) -> None:
+    t = _one("2024年，我区将" + text)
+    assert (t.kind, t.target, t.unit, t.comparator) == ("milestone", stage, None, None)
+
+
+def test_milestone_list_gives_one_per_project_and_generic_objects_none() -> None:
+    x = extract(
+        "2024年，将推动中交海洋商服、北汽商业地块等项目开工建设，建成一批示范单位。", plan_year=2024
+    )
+    assert sorted(t.metric for t in x.targets) == ["中交海洋商服", "北汽商业地块"]
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("居民消费价格涨幅3%左右。", "down"),
+        ("城镇调查失业率5.5%左右。", "down"),
+        ("单位GDP能耗下降3%。", "down"),
+        ("PM2.5平均浓度下降到30微克/立方米。", "down"),
+        ("地区生产总值增长5%左右。", "up"),
+        ("新建学校3所。", "up"),
+    ],
+)
+def test_direction(text: str, direction: str) -> None:
+    assert _one("2024年，我区将" + text).direction == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("建成两所幼儿园。", 2, "所"),
+        ("引进人才一万人。", 1, "万人"),
+        ("新建道路十二条。", 12, "条"),
+        ("新增城镇就业2.2万人。", 2.2, "万人"),
+        ("新建绿道 16 公里。", 16, "公里"),
+        ("新增学位2.05万座。", 2.05, "万座"),
+    ],
+)
+def test_numbers_and_units_as_written(text: str, value: float, unit: str) -> None:
+    t = _one("2024年，我区将" + text)
+    assert (t.target, t.unit) == (value, unit)
+
+
+def test_lists_give_one_target_each_with_the_shared_qualifier() -> None:
+    text = "2024年，一般公共预算收入、固定资产投资分别增长5.5%左右和6%左右，城乡居民人均可支配收入分别增长7%、8%左右。"
+    x = extract(text, plan_year=2024)
+    assert [(t.target, t.comparator, t.kind) for t in x.targets] == [
+        (5.5, "about", "growth"),
+        (6, "about", "growth"),
+        (7, "about", "growth"),
+        (8, "about", "growth"),
+    ]
+    _assert_verbatim(text, x)
+    x = extract("2024年，将新建学校3所、幼儿园2所。", plan_year=2024)
+    assert [(t.target, t.unit) for t in x.targets] == [(3, "所"), (2, "所")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快推动总投资949.6亿元的103个省市区重点项目建设。",
+        "推进10家以上社康机构建设。",
+        "全区现有高新技术企业460家。",
+        "2024年1月5日，区第七届人民代表大会第二次会议开幕。",
+        "打造具有核心竞争力的“3+2+4”现代产业集群。",
+        "经济总量居全市第3位。",
+        "重点抓好五个方面工作，一是稳增长，二是促转型。",
+        "实施“十四五”规划，推动14号线通车。",
+        "加快汽车及零部件产业转型。",
+    ],
+)
+def test_context_numbers_are_not_targets(text: str) -> None:
+    x = extract("2024年，将" + text, plan_year=2024)
+    assert [t for t in x.targets if t.kind != "milestone"] == []
+
+
+def test_attribute_sizes_are_not_targets() -> None:
+    x = extract("2024年，力争全年引进过百亿元项目2个以上、过30亿元项目5个以上。", plan_year=2024)
+    assert [(t.target, t.unit) for t in x.targets] == [(2, "个"), (5, "个")]
+
+
+REPORT = """政府工作报告
+一、2023年工作回顾
+2023年，全区地区生产总值达到1200.5亿元，同比增长5.9%；前三季度一般公共预算收入完成96.23亿元，增长29.6%。新增城镇就业2.3万人，完成全年目标。
+二、2024年工作安排
+2024年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，一般公共预算收入增长6%左右，城镇新增就业2.2万人。
+"""
+
+
+def test_review_gives_outcomes_and_plan_gives_targets() -> None:
+    x = extract(REPORT)
+    assert [(t.target, t.unit) for t in x.targets] == [(5.5, "%"), (6, "%"), (2.2, "万人")]
+    assert [(o.value, o.unit) for o in x.outcomes] == [
+        (1200.5, "亿元"),
+        (5.9, "%"),
+        (96.23, "亿元"),
+        (29.6, "%"),
+        (2.3, "万人"),
+    ]
+    assert x.outcomes[0].period == "2023"
+    assert x.outcomes[0].period_end == dt.date(2023, 12, 31)
+    assert x.outcomes[2].period == "前三季度"
+    assert x.outcomes[2].period_end == dt.date(2023, 9, 30)
+    # the growth quote runs from its measure
+    assert x.outcomes[1].quote.startswith("全区地区生产总值")
+    _assert_verbatim(REPORT, x)
+
+
+def test_news_summary_mixing_review_and_plan_by_tense_and_year() -> None:
+    text = "去年，全县地区生产总值增长6.1%，已建成学校4所。今年，全县将新建学校3所，力争地区生产总值增长6%左右。"
+    x = extract(text, plan_year=2024)
+    assert [t.target for t in x.targets] == [3, 6]
+    assert [o.value for o in x.outcomes] == [6.1, 4]
+
+
+def test_a_fall_is_a_negative_outcome() -> None:
+    x = extract("2023年工作回顾。2023年，一般公共预算收入4.08亿元、下降9%。", plan_year=2024)
+    assert [o.value for o in x.outcomes] == [4.08, -9]
+
+
+def test_outcomes_match_known_targets_of_the_same_measure_and_unit_family() -> None:
+    known = [
+        KnownTarget(
+            "qx-gdp", "地区生产总值增长5%左右", "地区生产总值增长5%左右", "growth", "%", "growth"
+        ),
+        KnownTarget(
+            "qx-jobs", "城镇新增就业2万人", "城镇新增就业2万人", "count", "万人", "employment"
+        ),
+        KnownTarget("qx-park", "启动公园改造", None, "milestone", None, "parks"),
+    ]
+    x = extract(REPORT, known=known)
+    by_value = {o.value: o.matches for o in x.outcomes}
+    assert by_value[5.9] == ("qx-gdp",)
+    assert by_value[2.3] == ("qx-jobs",)
+    assert by_value[1200.5] == ()  # 亿元 is not the unit of either
+
+
+# --- ids, titles, categories ----------------------------------------------------------------------
+
+
+def test_ids_are_unique_slugs_not_colliding_with_known() -> None:
+    known = [KnownTarget("qx-growth-gdp", "x", None, "growth", "%", "growth")]
+    text = "2024年，地区生产总值增长5%左右，新建公园3个，新建公园4个，新建学校2所。"
+    x = extract(text, known=known, plan_year=2024, id_prefix="QX ")
+    ids = [t.id for t in x.targets]
+    assert len(set(ids)) == len(ids)
+    assert all(SLUG.match(i) for i in ids)
+    assert "qx-growth-gdp" not in ids
+    assert ids[0] == "qx-growth-gdp-2"
+    assert [t.category for t in x.targets] == ["growth", "parks", "parks", "schools"]
+    assert x.targets[1].title == "新建公园3个"
+    assert all(0 < t.confidence <= 1 for t in x.targets)
+
+
+# --- hostile input ------------------------------------------------------------------------------
+
+
+def test_no_punctuation_huge_numbers_and_control_characters() -> None:
+    text = "新增公园 12 个 新建绿道 16 公里\n地区生产总值增长99999999999999999999999%左右\x00\x1b[31m新建学校3所"
+    x = extract(text, plan_year=2024)
+    assert [t.target for t in x.targets] == [12, 16, float(99999999999999999999999), 3]
+    _assert_verbatim(text, x)
+    json.dumps(extraction_json(x), allow_nan=False)
+    tomllib.loads(extraction_toml(x, "r"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet="新建增长学校所个万人%左右以上，。、；：\n 0123456789.两十一二年将已同比“”",
+        max_size=120,
+    )
+)
+def test_every_quote_is_verbatim_at_its_offset(text: str) -> None:
+    x = extract(text)
+    _assert_verbatim(text, x)
+    for t in x.targets:
+        assert SLUG.match(t.id)
+
+
+def test_twenty_thousand_characters_in_under_a_second() -> None:
+    text = (REPORT * 60)[:20000]
+    extract(text[:100])  # warm the lazy imports
+    t0 = time.perf_counter()
+    x = extract(text)
+    assert time.perf_counter() - t0 < 1.0
+    assert len(x.targets) > 50
+
+
+# --- outputs --------------------------------------------------------------------------------------
+
+
+def test_json_fields_are_stable_and_json_ready() -> None:
+    data = extraction_json(extract(REPORT))
+    assert set(data) == {"targets", "outcomes"}
+    assert list(data["targets"][0]) == [
+        "quote", "start", "metric", "kind", "comparator", "target", "unit", "direction",
+        "id", "title", "category", "confidence",
+    ]  # fmt: skip
+    assert list(data["outcomes"][0]) == [
+        "quote", "start", "metric", "value", "unit", "period", "period_end", "matches",
+    ]  # fmt: skip
+    assert data["outcomes"][0]["period_end"] == "2023-12-31"
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+
+
+HOSTILE = '2024年，将新建"学校\\3所"""，新增公园\x074个\r\n新建\x7f道路\ud8005条。2023年工作回顾。2023年，地区生产总值增长5.9%"""\\n。'
+
+
+def test_toml_output_parses_and_holds_the_drafts_even_for_hostile_text() -> None:
+    known = [KnownTarget("r-gdp", "地区生产总值增长5%左右", None, "growth", "%", "growth")]
+    x = extract(HOSTILE, known=known, plan_year=2024, id_prefix="r")
+    assert x.targets and x.outcomes
+    out = extraction_toml(x, 'rep"ort', published="2024-01-09", source='https://x/"a b"')
+    data = tomllib.loads(out)
+    tables = data["targets"]
+    assert list(tables) == [t.id for t in x.targets]
+    for t in x.targets:
+        table = tables[t.id]
+        assert list(table)[:5] == ["report", "category", "title", "kind", "comparator"]
+        assert table["report"] == 'rep"ort'
+        assert table["target"] == t.target
+        assert table["quote"] == t.quote.replace("\ud800", "\ufffd")
+    mark = [line for line in out.splitlines() if line.startswith("# targets mark")]
+    assert mark and "r-gdp 5.9 --date 2023-12-31 --published 2024-01-09" in mark[0]
+    assert "「" in mark[0]
+
+
+def test_toml_milestone_keys_and_no_report() -> None:
+    x = extract("2024年，将成立数字经济产业联盟，启动双峰山公园改造。", plan_year=2024)
+    data = tomllib.loads(extraction_toml(x, None))
+    tables = list(data["targets"].values())
+    assert "report" not in tables[0]
+    assert tables[0]["target"] == "established"
+    assert tables[0]["stages"] == ["planned", "established"]
+    assert tables[1] == {
+        "category": tables[1]["category"],
+        "title": "启动双峰山公园改造",
+        "kind": "milestone",
+        "direction": "up",
+        "target": "started",
+        "quote": "启动双峰山公园改造",
+    }
+
+
+# --- lean imports and the dev set ------------------------------------------------------------------
+
+
+def test_the_cli_does_not_import_extract_and_extract_loads_cn2an_only_when_needed() -> None:
+    code = (
+        "import sys, targets.cli; a = 'targets.extract' in sys.modules;"
+        "from targets.extract import extract; extract('将新建学校3所。');"
+        "b = 'cn2an' in sys.modules; extract('将新建道路十二条。'); c = 'cn2an' in sys.modules;"
+        "print(a, b, c, 'targets.extract.html' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "True", "False"]
+
+
+def test_dev_set_quality_holds() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import extract_quality
+    finally:
+        sys.path.pop(0)
+    tallies = extract_quality.collect(DEV)
+    t, o = tallies["targets"], tallies["outcomes"]
+    assert t.matched / t.extracted >= 0.85 and t.matched / t.labelled >= 0.85
+    assert o.matched / o.extracted >= 0.80 and o.matched / o.labelled >= 0.80
+    assert t.kind_ok / t.matched >= 0.8 and t.comparator_ok / t.matched >= 0.9
+    assert t.not_verbatim == o.not_verbatim == 0
