@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import SHIPPED, TODAY
+from tests.helpers import SHIPPED, SHIPPED_TODAY, TODAY
 
 
 @pytest.fixture(autouse=True)
@@ -23,8 +23,10 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def shipped_copy(tmp_path: Path) -> Path:
-    """A copy of the shipped data file, at ./targets.toml in the test's folder."""
+def shipped_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped data file, at ./targets.toml in the test's folder; today is
+    pinned after its latest record."""
+    monkeypatch.setenv("TARGETS_TODAY", SHIPPED_TODAY)
     copy = tmp_path / "targets.toml"
     shutil.copyfile(SHIPPED, copy)
     return copy

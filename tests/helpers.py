@@ -17,6 +17,15 @@ REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data" / "targets.toml"
 SOURCE_ARTICLE = REPO / "data" / "sources" / "guanhai-2023-01-qingdao-district-reports.txt"
 TODAY = "2023-07-01"
+SHIPPED_TODAY = "2024-06-30"  # the shipped data holds records up to early 2024
+
+
+def shipped_count(district: str | None = None) -> int:
+    """How many targets the shipped file holds (of one district: licang, shibei)."""
+    text = SHIPPED.read_text(encoding="utf-8")
+    prefix = f"[targets.{district}-" if district else "[targets."
+    return sum(1 for line in text.splitlines() if line.startswith(prefix))
+
 
 # A small fictional data file; tests change it with str.replace or by appending tables.
 BASE = textwrap.dedent(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from targets.domain.rows import LIST_FIELDS
-from tests.helpers import BASE, run, write_data
+from tests.helpers import BASE, SHIPPED_TODAY, run, shipped_count, write_data
 
 
 def json_list(*args: str) -> list[dict[str, object]]:
@@ -30,22 +30,20 @@ def ids(*args: str) -> list[str]:
 
 def test_json_fields_are_the_documented_ones(shipped_copy: Path) -> None:
     rows = json_list()
-    assert len(rows) == 63
+    assert len(rows) == shipped_count()
     assert all(list(row) == list(LIST_FIELDS) for row in rows)
     greenways = next(r for r in rows if r["id"] == "licang-greenways")
     assert greenways["district"] == "李沧区"
     assert greenways["title"] == "建设林荫绿道16公里"
-    assert (greenways["target"], greenways["unit"], greenways["status"]) == (
-        16,
-        "km",
-        "not_started",
-    )
+    assert (greenways["target"], greenways["unit"], greenways["status"]) == (16, "km", "overdue")
+    assert greenways["evaluated_on"] == "2024-06-30" and greenways["direction"] == "up"
     assert greenways["due"] == "2023-12-31"
 
 
-def test_bundled_copy_is_used_from_an_empty_folder() -> None:
+def test_bundled_copy_is_used_from_an_empty_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TARGETS_TODAY", SHIPPED_TODAY)
     rows = json_list()
-    assert len(rows) == 63
+    assert len(rows) == shipped_count()
 
 
 @pytest.mark.parametrize(
@@ -54,7 +52,7 @@ def test_bundled_copy_is_used_from_an_empty_folder() -> None:
 def test_district_by_any_name_or_prefix(shipped_copy: Path, name: str) -> None:
     rows = json_list("--district", name)
     assert rows and all(r["district"] == "李沧区" for r in rows)
-    assert len(rows) == 45
+    assert len(rows) == shipped_count("licang")
 
 
 def test_filters_agree_with_the_full_list(shipped_copy: Path) -> None:
@@ -76,7 +74,7 @@ def test_filters_agree_with_the_full_list(shipped_copy: Path) -> None:
         r["id"] for r in everything if r["status"] == "unmeasured"
     ]
     assert ids("--due-before", "2023-12-31") == []
-    assert len(ids("--due-before", "2024-01-01")) == 63
+    assert len(ids("--due-before", "2024-01-01")) == shipped_count()
 
 
 def test_status_depends_on_as_of(shipped_copy: Path) -> None:
@@ -242,7 +240,7 @@ def test_status_dashboard_and_fail_on(tmp_path: Path) -> None:
 def test_status_tsv_counts(shipped_copy: Path) -> None:
     out = run("status", "--district", "shibei").stdout
     rows = list(csv.DictReader(io.StringIO(out), delimiter="\t"))
-    assert sum(int(r["count"]) for r in rows) == 18
+    assert sum(int(r["count"]) for r in rows) == shipped_count("shibei")
     assert {r["district"] for r in rows} == {"市北区"}
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BASE, run, write_data
+from tests.helpers import BASE, run, shipped_count, write_data
 
 RECORDS = (
     '\n[[targets.testville-parks.progress]]\ndate = 2023-06-01\nvalue = 5\nnote = "half"\n'
@@ -58,15 +58,23 @@ def test_sqlite_export_reads_back(tmp_path: Path) -> None:
 def test_sqlite_export_of_the_shipped_data_at_a_date(shipped_copy: Path) -> None:
     assert run("export", "--output", "all.db", "--as-of", "2024-01-01").exit_code == 0
     with sqlite3.connect(shipped_copy.parent / "all.db") as db:
-        assert db.execute("SELECT count(*) FROM targets").fetchone() == (63,)
+        assert db.execute("SELECT count(*) FROM targets").fetchone() == (shipped_count(),)
         assert db.execute("SELECT count(*) FROM reports").fetchone() == (2,)
         statuses = dict(
             db.execute("SELECT status, count(*) FROM targets GROUP BY status").fetchall()
         )
-        assert statuses == {"overdue": 23, "unmeasured": 40}
+        assert "achieved_late" not in statuses  # the only late record is dated 2024-02-27
         assert db.execute("SELECT DISTINCT evaluated_on FROM targets").fetchall() == [
             ("2024-01-01",)
         ]
+        # as of means as of: nothing dated after the day is exported
+        assert db.execute("SELECT max(date) FROM records").fetchone()[0] <= "2024-01-01"
+        assert db.execute("SELECT max(date) FROM verdicts").fetchone()[0] <= "2024-01-01"
+    assert run("export", "--output", "now.db").exit_code == 0
+    with sqlite3.connect(shipped_copy.parent / "now.db") as db:
+        later = dict(db.execute("SELECT status, count(*) FROM targets GROUP BY status").fetchall())
+        assert later.get("achieved_late") == 1 and later != statuses
+        assert db.execute("SELECT max(date) FROM records").fetchone()[0] > "2024-01-01"
 
 
 def test_json_and_csv_exports(tmp_path: Path) -> None:
@@ -156,7 +164,10 @@ def test_html_report_renders_in_a_headless_browser(shipped_copy: Path, tmp_path:
     dom = subprocess.run(
         [CHROMIUM, *flags, "--dump-dom", page], capture_output=True, text=True, timeout=120
     )
-    assert "李沧区" in dom.stdout and dom.stdout.count('class="target') == 45
+    measured = shipped_count("licang") - run(
+        "list", "-d", "licang", "-k", "qualitative", "--format", "ids"
+    ).stdout.count("\n")
+    assert "李沧区" in dom.stdout and dom.stdout.count('class="target') == measured
     shot = tmp_path / "report.png"
     subprocess.run(
         [CHROMIUM, *flags, "--window-size=1000,1600", f"--screenshot={shot}", page],

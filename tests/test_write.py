@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from targets.storage.toml import parse_toml
-from tests.helpers import BASE, SHIPPED, run, write_data
+from tests.helpers import BASE, SHIPPED, SHIPPED_TODAY, run, write_data
 
 COMMENTED = textwrap.dedent(
     '''\
@@ -92,8 +92,9 @@ def test_mark_then_unmark_is_byte_for_byte(shipped_copy: Path) -> None:
         "https://example.org/fictional",
     )
     assert marked.exit_code == 0, marked.stderr
-    assert (
-        marked.stdout == "licang-greenways: 7.5 km as of 2023-06-30: on_track, 47% done, pace 50%\n"
+    assert marked.stdout == (
+        "licang-greenways: 7.5 km as of 2023-06-30: on_track, 47% done, pace 50% on 2023-06-30; "
+        "missed today (2024-06-30)\n"
     )
     assert marked.stderr == ""
     added = inserted_lines(before.decode(), shipped_copy.read_text(encoding="utf-8"))
@@ -217,7 +218,7 @@ def test_verdict_set_and_clear(shipped_copy: Path) -> None:
     target = doc(shipped_copy)["targets"]["licang-youth-friendly"]  # type: ignore[index]
     assert target["verdicts"] == [
         {
-            "date": dt.date(2023, 7, 1),
+            "date": dt.date(2024, 6, 30),
             "verdict": "stalled",
             "note": "fictional note",
             "source": "https://example.org",
@@ -230,7 +231,7 @@ def test_verdict_set_and_clear(shipped_copy: Path) -> None:
     # a history, in date order: the earlier rating's reason is kept
     assert [(v["date"], v["verdict"]) for v in target["verdicts"]] == [
         (dt.date(2023, 6, 1), "kept"),
-        (dt.date(2023, 7, 1), "stalled"),
+        (dt.date(2024, 6, 30), "stalled"),
     ]
     shown = json.loads(run("show", "licang-youth-friendly").stdout)
     assert shown["verdict"] == "stalled" and shown["verdict_note"] == "fictional note"
@@ -478,7 +479,8 @@ def _same_but_the_schema_line(copy: Path) -> bool:
     return schema.is_file() and rest == SHIPPED.read_bytes().partition(b"\n")[2]
 
 
-def test_init_from_an_empty_folder(tmp_path: Path) -> None:
+def test_init_from_an_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TARGETS_TODAY", SHIPPED_TODAY)
     result = run("init")
     assert result.exit_code == 0
     assert _same_but_the_schema_line(tmp_path / "targets.toml")  # the schema resolves from the copy

@@ -61,8 +61,10 @@ def _say(line: str) -> None:
 
 
 def _workspace(env: Environment) -> Any:
+    from targets.storage.paths import check_writable
     from targets.storage.writing import Workspace
 
+    check_writable(env.data.path, env.data)  # before anything else: the bundled copy
     return Workspace(open_data(env), env.data, env.lock_timeout, env.today)
 
 
@@ -81,22 +83,23 @@ def _show_change(result: Any) -> None:
 
 
 def _standing(result: Any, day: dt.date, today: dt.date) -> str:
-    """The target's status on `day` and, when it differs, today."""
+    """The target's standing on the record's `day`, and today's status when it differs:
+    a mid-year value on pace is `on_track` then, though the target may be missed today."""
     from targets.domain.evaluate import evaluate
 
-    def at(when: dt.date) -> Any:
-        return evaluate(result.target, result.data, when)
-
-    on_day, now = at(day), at(today)
+    then = evaluate(result.target, result.data, day)
+    now = evaluate(result.target, result.data, today)
+    shown = then if then.current is not None else now
     current = (
-        "no records" if now.current is None else f"{_amount(now.current, result)} as of {now.as_of}"
+        "no records"
+        if shown.current is None
+        else f"{_amount(shown.current, result)} as of {shown.as_of}"
     )
-    share = "" if now.progress is None else f", {now.progress * 100:.0f}% done"
-    share += "" if now.expected is None else f", pace {now.expected * 100:.0f}%"
-    line = f"{result.target.id}: {current}: {now.status.value}{share}"
-    if day != today and on_day.status != now.status:
-        then, today_status = on_day.status.value, now.status.value
-        line = f"{result.target.id}: {then} on {day}; {today_status} today ({current}{share})"
+    share = "" if shown.progress is None else f", {shown.progress * 100:.0f}% done"
+    share += "" if shown.expected is None else f", pace {shown.expected * 100:.0f}%"
+    line = f"{result.target.id}: {current}: {shown.status.value}{share}"
+    if then.status != now.status:
+        line = f"{line} on {day}; {now.status.value} today ({today})"
     return line
 
 
