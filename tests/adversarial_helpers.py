@@ -1,0 +1,197 @@
+"""Helpers for the adversarial tests of issue 9: they drive only the public CLI.
+
+Every command runs as a separate process (`python -m targets ...`) with a timeout, so a hang
+is a test failure, never a stuck suite. The environment is the test's (the autouse fixture
+of conftest.py pins TARGETS_TODAY, moves the cache into tmp_path and chdirs there).
+Test data is fictional (测试区 / Testville District).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import BASE
+
+TIMEOUT = 20.0  # a normal command: generous, so a loaded CI machine does not fail it
+HANG_TIMEOUT = 4.0  # a command that must end "promptly" (the issue: well under 10 s)
+DOCUMENTED = {0, 1, 2, 3, 4}  # exit codes an input may produce; 70 is a bug
+ERROR_PREFIX = "targets: error: "
+ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+needs_root = pytest.mark.skipif(not ROOT, reason="needs root (mknod, chown)")
+
+# Two more fictional targets after BASE's testville-parks (which has one record).
+THREE_TARGETS = BASE + textwrap.dedent(
+    """
+    [targets.testville-roads]
+    report = "testville-2023"
+    category = "roads"
+    title = "改造测试道路5条"
+    title_en = "Rebuild 5 test roads (fictional)"
+    kind = "count"
+    comparator = "at_least"
+    target = 5
+    unit = "条"
+    quote = "改造测试道路5条"
+
+    [targets.testville-openness]
+    report = "testville-2023"
+    category = "governance"
+    title = "推进测试区政务公开"
+    title_en = "Open up Testville's government (fictional)"
+    kind = "qualitative"
+    quote = "推进测试区政务公开"
+    """
+)
+
+# Characters that must never reach a terminal, CSV, TSV, Markdown or HTML output raw.
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+@dataclass
+class Outcome:
+    """What a finished `targets` process left: exit code, stdout and stderr apart."""
+
+    args: tuple[str | bytes, ...]
+    code: int
+    out: str
+    err: str
+    raw_out: bytes
+    raw_err: bytes
+
+    def __str__(self) -> str:
+        return (
+            f"targets {' '.join(map(repr, self.args))}: exit {self.code}\n"
+            f"--- stdout ---\n{self.out[:3000]}\n--- stderr ---\n{self.err[:3000]}"
+        )
+
+
+def _decode(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def cli_env(env: Mapping[str, str | None] | None = None) -> dict[str, str]:
+    """The test's environment with `env` applied; a value of None removes the variable."""
+    merged = dict(os.environ)
+    merged.pop("TARGETS_DEBUG", None)
+    for key, value in (env or {}).items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    return merged
+
+
+def command(*args: str | bytes) -> list[str | bytes]:
+    return [sys.executable, "-m", "targets", *args]
+
+
+def cli(
+    *args: str | bytes,
+    env: Mapping[str, str | None] | None = None,
+    stdin: bytes | None = None,
+    timeout: float = TIMEOUT,
+    cwd: Path | None = None,
+) -> Outcome:
+    """Run `targets ARGS` in a fresh process; a run longer than `timeout` fails the test."""
+    try:
+        done = subprocess.run(
+            command(*args),
+            input=stdin if stdin is not None else b"",
+            capture_output=True,
+            env=cli_env(env),
+            timeout=timeout,
+            cwd=cwd,
+        )
+    except subprocess.TimeoutExpired as hung:  # subprocess.run has killed it
+        pytest.fail(f"targets {' '.join(map(repr, args))} did not end within {timeout:g}s: {hung}")
+    return Outcome(
+        tuple(args),
+        done.returncode,
+        _decode(done.stdout),
+        _decode(done.stderr),
+        done.stdout,
+        done.stderr,
+    )
+
+
+def start(
+    *args: str | bytes, env: Mapping[str, str | None] | None = None, **kwargs: object
+) -> subprocess.Popen[bytes]:
+    """Start `targets ARGS` in the background (the caller waits for or kills it)."""
+    return subprocess.Popen(
+        command(*args),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=cli_env(env),
+        **kwargs,  # type: ignore[call-overload]
+    )
+
+
+def no_traceback(result: Outcome) -> None:
+    assert "Traceback" not in result.err, str(result)
+    assert "Traceback" not in result.out, str(result)
+
+
+def assert_error(result: Outcome, codes: int | Iterable[int], max_len: int = 1000) -> str:
+    """A refusal: one of `codes`, nothing on stdout, one short `targets: error:` line on stderr.
+    Returns that line."""
+    allowed = {codes} if isinstance(codes, int) else set(codes)
+    no_traceback(result)
+    assert result.code in allowed, str(result)
+    assert result.out == "", str(result)
+    lines = result.err.splitlines()
+    assert len(lines) == 1, str(result)
+    assert result.err.startswith(ERROR_PREFIX), str(result)
+    assert len(lines[0]) <= max_len, f"the error line is {len(lines[0])} characters long"
+    return lines[0]
+
+
+def assert_ok(result: Outcome) -> None:
+    no_traceback(result)
+    assert result.code == 0, str(result)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary files a write may have left in `folder`."""
+    names = {p.name for p in folder.glob(".*.tmp")} | {p.name for p in folder.glob("*.tmp")}
+    return sorted(names)
+
+
+def assert_untouched(path: Path, digest: str) -> None:
+    """The file holds the same bytes as before, and no temporary file is left beside it."""
+    assert path.exists(), f"{path} is gone"
+    assert sha256(path) == digest, f"{path} was changed"
+    assert leftovers(path.parent) == [], f"temporary files left: {leftovers(path.parent)}"
+
+
+def assert_inert(text: str, where: str) -> None:
+    """No raw control, C1, bidi or line-separator character in `text`."""
+    found = sorted({f"U+{ord(c):04X}" for c in FORBIDDEN.findall(text)})
+    assert not found, f"{where}: raw {', '.join(found)} in the output"
+
+
+def make_char_device(path: Path) -> Path:
+    """A character device like /dev/null (1, 3), made in the test's folder (needs root)."""
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    assert stat.S_ISCHR(os.stat(path).st_mode)
+    return path
+
+
+def is_char_device(path: Path) -> bool:
+    return stat.S_ISCHR(os.lstat(path).st_mode)
