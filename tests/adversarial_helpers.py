@@ -8,7 +8,10 @@ Test data is fictional (测试区 / Testville District).
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import json
 import os
 import re
 import stat
@@ -195,3 +198,134 @@ def make_char_device(path: Path) -> Path:
 
 def is_char_device(path: Path) -> bool:
     return stat.S_ISCHR(os.lstat(path).st_mode)
+
+
+# -- hostile text (issue 9, item 6) ---------------------------------------------------------
+
+# Each payload as written inside a TOML basic string (escapes included).
+PAYLOADS = {
+    "osc-title": r"\u001b]0;PWNED\u0007",
+    "sgr": r"\u001b[31mRED",
+    "osc8": r"\u001b]8;;http://evil/\u001b\\LINK\u001b]8;;\u001b\\",
+    "c1": r"\u009bCSI",
+    "bidi": r"\u202eEVIL\u2066ISO\u2069",
+    "nul": r"\u0000NUL",
+    "ls": r"LINE\u2028SEP",
+    "rich": "[bold red]RICH[/]",
+    "rich-link": "[link=http://evil]RLINK[/link]",
+    "md-image": "https://x>![p](http://evil/t.png)",
+    "script": "<script>alert(1)</script>",
+    "heading": r"x\n# heading",
+    "csv-cmd": "=cmd|' /C calc'!A0",
+    "csv-plus": "+1",
+    "csv-at": "@SUM(1)",
+    "csv-minus": "-2+3",
+    "tab": r"\tTAB",
+    "cr": r"\rCR",
+    "js": "javascript:alert(1)",
+}
+# The same payloads as Python strings (TOML's escapes used here are JSON's too).
+DECODED = {name: json.loads(f'"{text}"') for name, text in PAYLOADS.items()}
+HOSTILE_IDS = [f"testville-h-{name}" for name in PAYLOADS]
+
+
+def hostile_text() -> str:
+    """A valid, fictional data file: one target per payload, the payload in every text field
+    (title, title_en, unit, tags, quote, note, verdict note and source, a record's note and
+    source), and in the report's title and source."""
+    parts = [
+        textwrap.dedent(
+            f"""\
+            schema_version = 1
+
+            [reports.testville-2023]
+            district = "测试区"
+            district_en = "Testville District"
+            city = "示例市"
+            title = "测试区报告{PAYLOADS["osc-title"]}"
+            source = "{PAYLOADS["md-image"]}"
+            period = {{ start = 2023-01-01, end = 2023-12-31 }}
+            """
+        )
+    ]
+    for name, text in PAYLOADS.items():
+        parts.append(
+            textwrap.dedent(
+                f"""
+                [targets.testville-h-{name}]
+                report = "testville-2023"
+                category = "parks"
+                tags = ["{text}", "safe"]
+                title = "{text}"
+                title_en = "{text}"
+                kind = "count"
+                comparator = "at_least"
+                target = 10
+                unit = "{text}"
+                quote = "{text}"
+                note = "{text}"
+                verdict = "kept"
+                verdict_note = "{text}"
+                verdict_source = "{text}"
+
+                [[targets.testville-h-{name}.progress]]
+                date = 2023-03-31
+                value = 2
+                note = "{text}"
+                source = "{text}"
+                """
+            )
+        )
+    return "".join(parts)
+
+
+_OWN_SGR = re.compile(r"\x1b\[[0-9;]*m")
+_CLEAN_OSC8 = re.compile(r"\x1b\]8;[^;\x07\x1b]*;(?:https?://[\x21-\x7e]*)?(?:\x1b\\|\x07)")
+
+
+def assert_terminal_inert(text: str, where: str) -> None:
+    """Coloured terminal output: the only escape sequences are the renderer's own colours (and
+    hyperlinks to clean addresses); nothing from the data steers the terminal."""
+    for raw in ("\x1b[31mRED", "\x1b]0;", "\x1b]8;;http://evil"):
+        assert raw not in text, f"{where}: the data's {raw!r} reached the terminal raw"
+    links = [m for m in _CLEAN_OSC8.findall(text) if "evil" in m]
+    assert not links, f"{where}: a hyperlink to {links[0]!r}"
+    assert_inert(_CLEAN_OSC8.sub("", _OWN_SGR.sub("", text)), where)
+
+
+_MD_HEADING = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?#{1,6}[ \t]+heading", re.M)
+_MD_BAD_LINK = re.compile(
+    r"\]\(\s*<?\s*(?:javascript:|[^)\s]*evil)|<(?:javascript:|https?://evil)", re.I
+)
+
+
+def assert_markdown_inert(text: str, where: str) -> None:
+    """Markdown in which the data can add no image, HTML, heading or unsafe link."""
+    assert_inert(text, where)
+    assert "![" not in text, f"{where}: an image from the data"
+    assert "<script" not in text.lower(), f"{where}: raw <script> from the data"
+    assert not _MD_HEADING.search(text), f"{where}: a heading injected from the data"
+    bad = _MD_BAD_LINK.search(text)
+    assert not bad, f"{where}: a link from the data: {bad.group()!r}"
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def assert_csv_guarded(text: str, where: str) -> None:
+    """Every CSV cell a spreadsheet would run as a formula is guarded with a leading '."""
+    assert_inert(text, where)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) > 1, f"{where}: no rows"
+    risky = [
+        cell
+        for row in rows
+        for cell in row
+        if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(cell)
+    ]
+    assert not risky, f"{where}: unguarded formula cells: {risky[:5]!r}"
