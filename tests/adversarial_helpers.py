@@ -294,8 +294,9 @@ def assert_terminal_inert(text: str, where: str) -> None:
 
 
 _MD_HEADING = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?#{1,6}[ \t]+heading", re.M)
-_MD_BAD_LINK = re.compile(
-    r"\]\(\s*<?\s*(?:javascript:|[^)\s]*evil)|<(?:javascript:|https?://evil)", re.I
+_MD_RAW_SCRIPT = re.compile(r"(?<!\\)<script", re.I)  # `\<script` is literal text
+_MD_BAD_LINK = re.compile(  # `\](` is literal text
+    r"(?<!\\)\]\(\s*<?\s*(?:javascript:|[^)\s]*evil)|<(?:javascript:|https?://evil)", re.I
 )
 
 
@@ -303,7 +304,7 @@ def assert_markdown_inert(text: str, where: str) -> None:
     """Markdown in which the data can add no image, HTML, heading or unsafe link."""
     assert_inert(text, where)
     assert "![" not in text, f"{where}: an image from the data"
-    assert "<script" not in text.lower(), f"{where}: raw <script> from the data"
+    assert not _MD_RAW_SCRIPT.search(text), f"{where}: raw <script> from the data"
     assert not _MD_HEADING.search(text), f"{where}: a heading injected from the data"
     bad = _MD_BAD_LINK.search(text)
     assert not bad, f"{where}: a link from the data: {bad.group()!r}"
