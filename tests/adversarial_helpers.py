@@ -330,3 +330,18 @@ def assert_csv_guarded(text: str, where: str) -> None:
         if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(cell)
     ]
     assert not risky, f"{where}: unguarded formula cells: {risky[:5]!r}"
+
+
+def run_in_process(*args: str, env: Mapping[str, str | None] | None = None) -> Outcome:
+    """`targets ARGS` through typer's CliRunner on targets.cli.app (fast; no hang guard)."""
+    from tests.helpers import run
+
+    result = run(*args, env=dict(env) if env else None)  # type: ignore[arg-type]
+    return Outcome(
+        tuple(args),
+        result.exit_code,
+        result.stdout,
+        result.stderr,
+        result.stdout_bytes,
+        result.stderr_bytes,
+    )
