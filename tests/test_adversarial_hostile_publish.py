@@ -23,6 +23,7 @@ from tests.adversarial_helpers import (
     assert_ok,
     cli,
     hostile_text,
+    run_in_process,
 )
 from tests.helpers import write_data
 
@@ -30,13 +31,13 @@ from tests.helpers import write_data
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
     data = write_data(tmp_path, hostile_text())
-    assert cli("check").code == 0, "the hostile fixture must be valid data"
+    assert run_in_process("check").code == 0, "the hostile fixture must be valid data"
     return data
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_markdown_report_carries_nothing_active_from_the_data(hostile: Path, lang: str) -> None:
-    result = cli("report", "--format", "markdown", "--lang", lang)
+    result = run_in_process("report", "--format", "markdown", "--lang", lang)
     assert_ok(result)
     assert_markdown_inert(result.out, f"report --format markdown --lang {lang}")
     assert "testville" in result.out.lower() or "测试区" in result.out
@@ -49,7 +50,7 @@ def test_the_markdown_report_links_only_clean_web_addresses(tmp_path: Path) -> N
         f'source = "{PAYLOADS["csv-plus"]}"', 'source = "https://example.org/testville/record"'
     )
     write_data(tmp_path, text)
-    result = cli("report", "--format", "markdown")
+    result = run_in_process("report", "--format", "markdown")
     assert_ok(result)
     targets = re.findall(r"\]\(([^)]*)\)", result.out)
     assert all(re.fullmatch(r"https?://[\w.\-/~%?#=&+:@!$,;]+", t) for t in targets), targets
@@ -57,7 +58,7 @@ def test_the_markdown_report_links_only_clean_web_addresses(tmp_path: Path) -> N
 
 
 def test_the_html_report_holds_no_raw_control_character_or_script(hostile: Path) -> None:
-    result = cli("report", "--format", "html")
+    result = run_in_process("report", "--format", "html")
     assert_ok(result)
     page = result.out
     assert page.lstrip().lower().startswith("<!doctype html")
@@ -69,7 +70,7 @@ def test_the_html_report_holds_no_raw_control_character_or_script(hostile: Path)
 
 
 def test_the_html_report_written_to_a_file_is_inert_too(hostile: Path, tmp_path: Path) -> None:
-    result = cli("report", "--format", "html", "--output", "report.html")
+    result = run_in_process("report", "--format", "html", "--output", "report.html")
     assert_ok(result)
     page = (tmp_path / "report.html").read_bytes().decode("utf-8", "surrogateescape")
     assert_inert(page, "report.html")
@@ -77,19 +78,19 @@ def test_the_html_report_written_to_a_file_is_inert_too(hostile: Path, tmp_path:
 
 
 def test_export_csv_guards_every_formula_cell_including_list_cells(hostile: Path) -> None:
-    result = cli("export", "--format", "csv", "--output", "-")
+    result = run_in_process("export", "--format", "csv", "--output", "-")
     assert_ok(result)
     assert_csv_guarded(result.out, "export --format csv")
 
 
 def test_export_csv_to_a_file_guards_too(hostile: Path, tmp_path: Path) -> None:
-    assert_ok(cli("export", "--format", "csv", "--output", "targets.csv"))
+    assert_ok(run_in_process("export", "--format", "csv", "--output", "targets.csv"))
     written = (tmp_path / "targets.csv").read_bytes().decode("utf-8", "surrogateescape")
     assert_csv_guarded(written, "targets.csv")
 
 
 def test_export_json_keeps_the_values_and_escapes_controls(hostile: Path) -> None:
-    result = cli("export", "--format", "json", "--output", "-")
+    result = run_in_process("export", "--format", "json", "--output", "-")
     assert_ok(result)
     assert_inert(result.out, "export --format json")
     exported = {t["id"]: t for t in json.loads(result.out)["targets"]}

@@ -23,8 +23,8 @@ from tests.adversarial_helpers import (
     assert_markdown_inert,
     assert_ok,
     assert_terminal_inert,
-    cli,
     hostile_text,
+    run_in_process,
 )
 from tests.helpers import run, write_data
 
@@ -35,14 +35,14 @@ COLOUR = {"FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "400", "NO_CO
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
     data = write_data(tmp_path, hostile_text())
-    checked = cli("check")
+    checked = run_in_process("check")
     assert checked.code == 0, f"the hostile fixture must be valid data: {checked}"
     return data
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "tsv", "markdown", "ids"])
 def test_list_machine_formats_are_inert(hostile: Path, fmt: str) -> None:
-    result = cli("list", "--format", fmt)
+    result = run_in_process("list", "--format", fmt)
     assert_ok(result)
     assert result.err == ""
     where = f"list --format {fmt}"
@@ -67,7 +67,7 @@ def test_list_machine_formats_are_inert(hostile: Path, fmt: str) -> None:
 def test_tables_on_a_terminal_are_inert_and_show_markup_literally(
     hostile: Path, command: str, env: dict[str, str | None]
 ) -> None:
-    result = cli(command, "--format", "table", env=env)
+    result = run_in_process(command, "--format", "table", env=env)
     assert_ok(result)
     where = f"{command} --format table"
     if env is PLAIN:
@@ -102,7 +102,7 @@ def test_show_on_a_terminal_is_inert_for_every_payload(
 
 def test_show_json_escapes_and_keeps_the_values(hostile: Path) -> None:
     for name, text in DECODED.items():
-        result = cli("show", f"testville-h-{name}", "--format", "json")
+        result = run_in_process("show", f"testville-h-{name}", "--format", "json")
         assert_ok(result)
         assert_inert(result.out, f"show testville-h-{name} --format json")
         shown = json.loads(result.out)
@@ -111,14 +111,14 @@ def test_show_json_escapes_and_keeps_the_values(hostile: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["json", "tsv", "csv", "markdown"])
 def test_status_machine_formats_are_inert(hostile: Path, fmt: str) -> None:
-    result = cli("status", "--format", fmt)
+    result = run_in_process("status", "--format", fmt)
     assert_ok(result)
     assert_inert(result.out, f"status --format {fmt}")
 
 
 def test_unmark_prints_the_removed_record_inertly(hostile: Path) -> None:
     for target_id in ("testville-h-osc-title", "testville-h-bidi", "testville-h-nul"):
-        result = cli("unmark", target_id)
+        result = run_in_process("unmark", target_id)
         assert_ok(result)
         assert_inert(result.out + result.err, f"unmark {target_id}")
 
@@ -138,7 +138,7 @@ def escaped_key(tmp_path: Path) -> Path:
 
 
 def test_check_never_prints_a_raw_escape_from_a_key_name(escaped_key: Path) -> None:
-    result = cli("check")
+    result = run_in_process("check")
     assert result.code == 1, str(result)
     assert "Traceback" not in result.err
     assert result.out.strip(), "check must report the unknown key"
@@ -158,10 +158,10 @@ def test_check_never_prints_a_raw_escape_from_a_key_name(escaped_key: Path) -> N
 def test_the_invalid_file_error_line_never_holds_a_raw_escape(
     escaped_key: Path, args: tuple[str, ...]
 ) -> None:
-    line = assert_error(cli(*args), 1)
+    line = assert_error(run_in_process(*args), 1)
     assert_inert(line, f"{args[0]} error line")
 
 
 def test_an_id_with_control_characters_is_echoed_inertly(hostile: Path) -> None:
-    line = assert_error(cli("show", "x\x1b]0;PWNED\x07\u202e\x9b"), 2)
+    line = assert_error(run_in_process("show", "x\x1b]0;PWNED\x07\u202e\x9b"), 2)
     assert_inert(line, "unknown id error line")

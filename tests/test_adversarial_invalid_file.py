@@ -19,8 +19,8 @@ from tests.adversarial_helpers import (
     assert_error,
     assert_ok,
     assert_untouched,
-    cli,
     no_traceback,
+    run_in_process,
     sha256,
 )
 from tests.helpers import write_data
@@ -68,8 +68,8 @@ def test_the_fixture_is_valid_and_every_write_works_on_it(tmp_path: Path) -> Non
     """The writes below fail only because of the breakage, not because of the base file."""
     for args in WRITES.values():
         data = write_data(tmp_path, THREE_TARGETS)
-        assert_ok(cli(*args))
-        assert_ok(cli("check"))
+        assert_ok(run_in_process(*args))
+        assert_ok(run_in_process("check"))
         data.unlink()
 
 
@@ -79,9 +79,9 @@ def test_a_write_refuses_a_file_invalid_elsewhere(
     tmp_path: Path, breakage: str, write: str
 ) -> None:
     data = write_data(tmp_path, BROKEN[breakage])
-    assert cli("check").code == 1, "the broken file must fail `targets check`"
+    assert run_in_process("check").code == 1, "the broken file must fail `targets check`"
     before = sha256(data)
-    result = cli(*WRITES[write])
+    result = run_in_process(*WRITES[write])
     line = assert_error(result, 1)
     assert "targets check" in line
     assert_untouched(data, before)
@@ -95,7 +95,7 @@ INLINE = THREE_TARGETS.replace(
 
 
 def _records(target_id: str) -> list[dict[str, object]]:
-    shown = cli("show", target_id, "--format", "json")
+    shown = run_in_process("show", target_id, "--format", "json")
     assert_ok(shown)
     return [{k: r[k] for k in ("date", "value")} for r in json.loads(shown.out)["records"]]
 
@@ -103,18 +103,18 @@ def _records(target_id: str) -> list[dict[str, object]]:
 def test_the_inline_fixture_is_valid(tmp_path: Path) -> None:
     assert "progress = [{" in INLINE
     write_data(tmp_path, INLINE)
-    assert_ok(cli("check"))
+    assert_ok(run_in_process("check"))
     assert _records("testville-parks") == [{"date": "2023-03-31", "value": 2}]
 
 
 def test_unmark_on_an_inline_progress_array_is_no_internal_error(tmp_path: Path) -> None:
     data = write_data(tmp_path, INLINE)
     before = sha256(data)
-    result = cli("unmark", "testville-parks")
+    result = run_in_process("unmark", "testville-parks")
     no_traceback(result)
     assert result.code in (0, 1, 2, 3), str(result)
     if result.code == 0:  # done: the record is gone and the file is still valid
-        assert_ok(cli("check"))
+        assert_ok(run_in_process("check"))
         assert _records("testville-parks") == []
     else:  # refused, with a reason that names what is in the way
         line = assert_error(result, (1, 2, 3))
@@ -125,11 +125,13 @@ def test_unmark_on_an_inline_progress_array_is_no_internal_error(tmp_path: Path)
 def test_mark_on_an_inline_progress_array_succeeds_or_says_why(tmp_path: Path) -> None:
     data = write_data(tmp_path, INLINE)
     before = sha256(data)
-    result = cli("mark", "testville-parks", "3", "--date", "2023-06-30", "--source", "fictional")
+    result = run_in_process(
+        "mark", "testville-parks", "3", "--date", "2023-06-30", "--source", "fictional"
+    )
     no_traceback(result)
     assert result.code in (0, 1, 2, 3), str(result)
     if result.code == 0:  # done: the file parses to the intended data
-        assert_ok(cli("check"))
+        assert_ok(run_in_process("check"))
         assert _records("testville-parks") == [
             {"date": "2023-03-31", "value": 2},
             {"date": "2023-06-30", "value": 3},

@@ -27,6 +27,7 @@ from tests.adversarial_helpers import (
     leftovers,
     make_char_device,
     needs_root,
+    run_in_process,
     sha256,
 )
 from tests.helpers import write_data
@@ -55,7 +56,7 @@ def test_output_onto_the_data_file_in_use_is_refused(
         "absolute": str(data),
     }[spelling]
     before = sha256(data)
-    result = cli(*OUTPUTS[what], "--output", output)
+    result = run_in_process(*OUTPUTS[what], "--output", output)
     assert_error(result, 2)
     assert_untouched(data, before)
     assert (tmp_path / "link.toml").is_symlink()
@@ -67,9 +68,13 @@ def test_output_onto_the_data_file_chosen_by_file_or_env_is_refused(
 ) -> None:
     data = write_data(tmp_path, THREE_TARGETS, name="pledges.toml")
     before = sha256(data)
-    assert_error(cli(*OUTPUTS[what], "--file", "pledges.toml", "--output", "pledges.toml"), 2)
+    assert_error(
+        run_in_process(*OUTPUTS[what], "--file", "pledges.toml", "--output", "pledges.toml"), 2
+    )
     assert_untouched(data, before)
-    result = cli(*OUTPUTS[what], "--output", "./pledges.toml", env={"TARGETS_FILE": str(data)})
+    result = run_in_process(
+        *OUTPUTS[what], "--output", "./pledges.toml", env={"TARGETS_FILE": str(data)}
+    )
     assert_error(result, 2)
     assert_untouched(data, before)
 
@@ -80,7 +85,7 @@ def test_output_onto_a_folder_is_a_usage_error(tmp_path: Path, what: str) -> Non
     folder = tmp_path / "out"
     folder.mkdir()
     (folder / "keep.txt").write_text("fictional", encoding="utf-8")
-    assert_error(cli(*OUTPUTS[what], "--output", "out"), 2)
+    assert_error(run_in_process(*OUTPUTS[what], "--output", "out"), 2)
     assert folder.is_dir() and (folder / "keep.txt").read_text(encoding="utf-8") == "fictional"
     assert leftovers(folder) == [] and leftovers(tmp_path) == []
 
@@ -90,7 +95,7 @@ def test_output_onto_a_folder_is_a_usage_error(tmp_path: Path, what: str) -> Non
 def test_output_onto_a_character_device_never_replaces_it(tmp_path: Path, what: str) -> None:
     write_data(tmp_path, THREE_TARGETS)
     device = make_char_device(tmp_path / "null")
-    result = cli(*OUTPUTS[what], "--output", str(device))
+    result = run_in_process(*OUTPUTS[what], "--output", str(device))
     assert "Traceback" not in result.err
     assert result.code in (0, 2), str(result)  # written into the device, or refused
     if result.code == 2:
@@ -102,7 +107,7 @@ def test_output_onto_a_character_device_never_replaces_it(tmp_path: Path, what: 
 @needs_root
 def test_init_onto_a_character_device_never_replaces_it(tmp_path: Path) -> None:
     device = make_char_device(tmp_path / "null")
-    result = cli("init", str(device), "--force")
+    result = run_in_process("init", str(device), "--force")
     assert_error(result, 2)
     assert is_char_device(device), "the device was replaced by a regular file"
     assert leftovers(tmp_path) == []
