@@ -26,7 +26,7 @@ from tests.adversarial_helpers import (
     sha256,
     start,
 )
-from tests.helpers import write_data
+from tests.helpers import REPO, write_data
 
 COMMENT = "# a line the test editor added (fictional)\n"
 BROKEN = "[targets.testville-broken\n"
@@ -83,6 +83,11 @@ def editor_calls(tmp_path: Path) -> list[list[str]]:
 
 def env_for(script: str) -> dict[str, str | None]:
     return {"EDITOR": script, "VISUAL": None}
+
+
+def test_the_readme_tells_hand_editors_to_use_targets_edit() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "targets edit" in readme
 
 
 def test_a_good_edit_is_kept(tmp_path: Path) -> None:
@@ -156,6 +161,7 @@ def test_a_writer_waits_for_the_lock_while_the_editor_runs(tmp_path: Path) -> No
             )
             assert time.monotonic() < deadline, "the editor was never started"
             time.sleep(0.02)
+        before = sha256(data)  # the editor writes only once released
         during = cli(
             "mark",
             "testville-roads",
@@ -165,7 +171,7 @@ def test_a_writer_waits_for_the_lock_while_the_editor_runs(tmp_path: Path) -> No
             env={"TARGETS_LOCK_TIMEOUT": "1"},
         )
         assert_error(during, 3)
-        assert "[[targets.testville-roads.progress]]" not in data.read_text(encoding="utf-8")
+        assert_untouched(data, before)
     finally:
         (tmp_path / "editor-release").touch()
         try:

@@ -23,8 +23,10 @@ from tests.adversarial_helpers import (
     assert_markdown_inert,
     assert_ok,
     assert_terminal_inert,
+    assert_untouched,
     hostile_text,
     run_in_process,
+    sha256,
 )
 from tests.helpers import run, write_data
 
@@ -158,8 +160,10 @@ def test_check_never_prints_a_raw_escape_from_a_key_name(escaped_key: Path) -> N
 def test_the_invalid_file_error_line_never_holds_a_raw_escape(
     escaped_key: Path, args: tuple[str, ...]
 ) -> None:
+    before = sha256(escaped_key)
     line = assert_error(run_in_process(*args), 1)
     assert_inert(line, f"{args[0]} error line")
+    assert_untouched(escaped_key, before)
 
 
 def test_an_id_with_control_characters_is_echoed_inertly(hostile: Path) -> None:

@@ -171,3 +171,20 @@ def test_ctrl_c_during_start_up_is_one_line_and_exit_130(tmp_path: Path) -> None
         assert "Traceback" not in text, where
         assert len(text.splitlines()) <= 1, where
         assert process.returncode in (0, 130, -signal.SIGINT), where
+
+
+def test_sigkill_during_a_write_leaves_the_old_or_the_new_file_and_a_free_lock(
+    tmp_path: Path, big: tuple[bytes, bytes]
+) -> None:
+    """SIGKILL cannot be handled: a temporary file may stay, but the data file is whole and
+    the next writer gets the lock."""
+    original, marked = big
+    data = tmp_path / "targets.toml"
+    data.write_bytes(original)
+    process, _, _ = _signal_during_write(data, signal.SIGKILL)
+    assert data.read_bytes() in (original, marked), "the data file is neither old nor new"
+    after = cli(
+        "mark", "testville-t00001", "1", "--date", "2023-06-30",
+        env={"TARGETS_LOCK_TIMEOUT": "2"}, timeout=60,
+    )  # fmt: skip
+    assert_ok(after)  # the lock was released with the killed process; the file is valid
