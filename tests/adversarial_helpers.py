@@ -1,8 +1,9 @@
 """Helpers for the adversarial tests of issue 9: they drive only the public CLI.
 
-Every command runs as a separate process (`python -m targets ...`) with a timeout, so a hang
-is a test failure, never a stuck suite. The environment is the test's (the autouse fixture
-of conftest.py pins TARGETS_TODAY, moves the cache into tmp_path and chdirs there).
+`cli` runs `python -m targets ...` in a fresh process with a timeout, so a hang is a test
+failure, never a stuck suite; `run_in_process` uses typer's CliRunner on targets.cli.app
+where no process boundary is under test (it is several times faster). The environment is the
+test's: conftest.py pins TARGETS_TODAY, moves the cache into tmp_path and chdirs there.
 Test data is fictional (测试区 / Testville District).
 """
 
@@ -30,8 +31,7 @@ TIMEOUT = 20.0  # a normal command: generous, so a loaded CI machine does not fa
 HANG_TIMEOUT = 4.0  # a command that must end "promptly" (the issue: well under 10 s)
 DOCUMENTED = {0, 1, 2, 3, 4}  # exit codes an input may produce; 70 is a bug
 ERROR_PREFIX = "targets: error: "
-ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-needs_root = pytest.mark.skipif(not ROOT, reason="needs root (mknod, chown)")
+needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (mknod, chown)")
 
 # Two more fictional targets after BASE's testville-parks (which has one record).
 THREE_TARGETS = BASE + textwrap.dedent(
@@ -69,18 +69,12 @@ class Outcome:
     code: int
     out: str
     err: str
-    raw_out: bytes
-    raw_err: bytes
 
     def __str__(self) -> str:
         return (
             f"targets {' '.join(map(repr, self.args))}: exit {self.code}\n"
             f"--- stdout ---\n{self.out[:3000]}\n--- stderr ---\n{self.err[:3000]}"
         )
-
-
-def _decode(data: bytes) -> str:
-    return data.decode("utf-8", "surrogateescape")
 
 
 def cli_env(env: Mapping[str, str | None] | None = None) -> dict[str, str]:
@@ -104,7 +98,6 @@ def cli(
     env: Mapping[str, str | None] | None = None,
     stdin: bytes | None = None,
     timeout: float = TIMEOUT,
-    cwd: Path | None = None,
 ) -> Outcome:
     """Run `targets ARGS` in a fresh process; a run longer than `timeout` fails the test."""
     try:
@@ -114,22 +107,23 @@ def cli(
             capture_output=True,
             env=cli_env(env),
             timeout=timeout,
-            cwd=cwd,
         )
     except subprocess.TimeoutExpired as hung:  # subprocess.run has killed it
         pytest.fail(f"targets {' '.join(map(repr, args))} did not end within {timeout:g}s: {hung}")
-    return Outcome(
-        tuple(args),
-        done.returncode,
-        _decode(done.stdout),
-        _decode(done.stderr),
-        done.stdout,
-        done.stderr,
-    )
+    decode = lambda data: data.decode("utf-8", "surrogateescape")  # noqa: E731
+    return Outcome(tuple(args), done.returncode, decode(done.stdout), decode(done.stderr))
+
+
+def run_in_process(*args: str, env: Mapping[str, str | None] | None = None) -> Outcome:
+    """`targets ARGS` through CliRunner on targets.cli.app: fast, but no guard against hangs."""
+    from tests.helpers import run
+
+    result = run(*args, env=dict(env) if env else None)  # type: ignore[arg-type]
+    return Outcome(tuple(args), result.exit_code, result.stdout, result.stderr)
 
 
 def start(
-    *args: str | bytes, env: Mapping[str, str | None] | None = None, **kwargs: object
+    *args: str | bytes, env: Mapping[str, str | None] | None = None
 ) -> subprocess.Popen[bytes]:
     """Start `targets ARGS` in the background (the caller waits for or kills it)."""
     return subprocess.Popen(
@@ -138,7 +132,6 @@ def start(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=cli_env(env),
-        **kwargs,  # type: ignore[call-overload]
     )
 
 
@@ -229,54 +222,29 @@ DECODED = {name: json.loads(f'"{text}"') for name, text in PAYLOADS.items()}
 HOSTILE_IDS = [f"testville-h-{name}" for name in PAYLOADS]
 
 
+TEXT_KEYS = ("title", "title_en", "unit", "quote", "note", "verdict_note", "verdict_source")
+
+
 def hostile_text() -> str:
     """A valid, fictional data file: one target per payload, the payload in every text field
     (title, title_en, unit, tags, quote, note, verdict note and source, a record's note and
     source), and in the report's title and source."""
-    parts = [
-        textwrap.dedent(
-            f"""\
-            schema_version = 1
-
-            [reports.testville-2023]
-            district = "测试区"
-            district_en = "Testville District"
-            city = "示例市"
-            title = "测试区报告{PAYLOADS["osc-title"]}"
-            source = "{PAYLOADS["md-image"]}"
-            period = {{ start = 2023-01-01, end = 2023-12-31 }}
-            """
-        )
-    ]
+    report = (
+        'schema_version = 1\n\n[reports.testville-2023]\ndistrict = "测试区"\n'
+        'district_en = "Testville District"\nperiod = { start = 2023-01-01, end = 2023-12-31 }\n'
+        f'title = "测试区报告{PAYLOADS["osc-title"]}"\nsource = "{PAYLOADS["md-image"]}"\n'
+    )
+    targets = []
     for name, text in PAYLOADS.items():
-        parts.append(
-            textwrap.dedent(
-                f"""
-                [targets.testville-h-{name}]
-                report = "testville-2023"
-                category = "parks"
-                tags = ["{text}", "safe"]
-                title = "{text}"
-                title_en = "{text}"
-                kind = "count"
-                comparator = "at_least"
-                target = 10
-                unit = "{text}"
-                quote = "{text}"
-                note = "{text}"
-                verdict = "kept"
-                verdict_note = "{text}"
-                verdict_source = "{text}"
-
-                [[targets.testville-h-{name}.progress]]
-                date = 2023-03-31
-                value = 2
-                note = "{text}"
-                source = "{text}"
-                """
-            )
+        fields = "".join(f'{key} = "{text}"\n' for key in TEXT_KEYS)
+        targets.append(
+            f'\n[targets.testville-h-{name}]\nreport = "testville-2023"\ncategory = "parks"\n'
+            f'kind = "count"\ncomparator = "at_least"\ntarget = 10\nverdict = "kept"\n'
+            f'tags = ["{text}", "safe"]\n{fields}'
+            f"\n[[targets.testville-h-{name}.progress]]\ndate = 2023-03-31\nvalue = 2\n"
+            f'note = "{text}"\nsource = "{text}"\n'
         )
-    return "".join(parts)
+    return report + "".join(targets)
 
 
 _OWN_SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -330,18 +298,3 @@ def assert_csv_guarded(text: str, where: str) -> None:
         if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(cell)
     ]
     assert not risky, f"{where}: unguarded formula cells: {risky[:5]!r}"
-
-
-def run_in_process(*args: str, env: Mapping[str, str | None] | None = None) -> Outcome:
-    """`targets ARGS` through typer's CliRunner on targets.cli.app (fast; no hang guard)."""
-    from tests.helpers import run
-
-    result = run(*args, env=dict(env) if env else None)  # type: ignore[arg-type]
-    return Outcome(
-        tuple(args),
-        result.exit_code,
-        result.stdout,
-        result.stderr,
-        result.stdout_bytes,
-        result.stderr_bytes,
-    )
