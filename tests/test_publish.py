@@ -137,7 +137,7 @@ def test_markdown_report(tmp_path: Path) -> None:
     english = run("report", "--format", "markdown", "--lang", "en").stdout
     assert english.startswith("# Work-report pledges: Testville District\n")
     assert "## Testville District" in english and "### Parks and greenways" in english
-    assert "Add 10 test parks (fictional)" in english and "on track" in english
+    assert "Add 10 test parks \\(fictional\\)" in english and "on track" in english
     page = run("report", "--format", "html", "--lang", "en").stdout
     assert "<title>Work-report pledges: Testville District</title>" in page  # one title
 

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .interrupted import Interrupted as Interrupted
+
 if TYPE_CHECKING:
     from .domain.model import Problem
 
@@ -47,14 +49,6 @@ class ReadOnlyData(WriteError):
 
 class LockTimeout(WriteError):
     """Another process held the lock on a document for too long."""
-
-
-class Interrupted(BaseException):
-    """A signal (Ctrl-C, SIGTERM, SIGHUP) stopped the command; whatever it wrote was undone."""
-
-    def __init__(self, signal_number: int) -> None:
-        super().__init__(signal_number)
-        self.signal_number = signal_number
 
 
 def unknown_target(target_id: str, known: Iterable[str]) -> UnknownTarget:

@@ -4,24 +4,23 @@ traceback."""
 
 from __future__ import annotations
 
-import signal
+import _signal  # type: ignore[import-not-found]  # the builtin: `signal` imports enum
 import sys
-from typing import Any
+
+from targets.interrupted import Interrupted
 
 HANDLED_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 
 
-def _raise_interrupted(signal_number: int, frame: Any) -> None:
-    from targets.errors import Interrupted
-
-    raise Interrupted(signal_number)
+def _raise_interrupted(signal_number: int, frame: object) -> None:
+    raise Interrupted(signal_number)  # importing nothing: it may interrupt an import
 
 
 def main() -> None:
     """Entry point of the `targets` script."""
     for name in HANDLED_SIGNALS:
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _raise_interrupted)
+        if hasattr(_signal, name):
+            _signal.signal(getattr(_signal, name), _raise_interrupted)
     try:
         from .app import run
     except BaseException as error:  # noqa: BLE001 - interrupted while importing
@@ -31,7 +30,7 @@ def main() -> None:
     run(sys.argv[1:])
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name == "app":  # the Typer app, for tests and tools that import it
         from .app import root_app
 

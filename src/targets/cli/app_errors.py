@@ -16,9 +16,13 @@ PROG = "targets"
 
 def fail(message: str, code: int) -> NoReturn:
     """Print a one-line error on stderr and exit."""
-    from targets.output.safe import terminal
+    try:
+        from targets.output.safe import terminal
 
-    sys.stderr.write(f"{PROG}: error: {terminal(message, one_line=True)}\n")
+        shown = terminal(message, one_line=True)
+    except Exception:  # noqa: BLE001 - interrupted mid-import: no module can be trusted
+        shown = "".join(c if c.isprintable() else "?" for c in message)
+    sys.stderr.write(f"{PROG}: error: {shown}\n")
     sys.stderr.flush()
     sys.exit(code)
 

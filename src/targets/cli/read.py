@@ -91,7 +91,7 @@ def list_targets(
         and chosen == Filters()
     ):
         lines = evaluated.json_lines(catalog, day)  # every row in document order: ready-made
-        out.text(machine.json_lines(lines, array=fmt == "json"))
+        out.pieces(machine.json_stream(lines, array=fmt == "json"))
         return finish(skipped)
     rows = sort_rows(select(evaluated.rows(catalog, day), chosen), many(sort))
     if fmt == "table":

@@ -7,7 +7,7 @@ steer a terminal, CSV guards formulas, TSV escapes its separators, Markdown its 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from targets.errors import UsageError
@@ -24,11 +24,22 @@ def compact_json(value: Any) -> str:
     return safe.json_text(value)
 
 
-def json_lines(encoded: Sequence[str], array: bool) -> str:
+def json_lines(encoded: Iterable[str], array: bool) -> str:
     """Already-encoded items as a JSON array, one per line, or as JSON Lines."""
+    return "".join(json_stream(encoded, array))
+
+
+def json_stream(encoded: Iterable[str], array: bool) -> Iterator[str]:
+    """The pieces of `json_lines`, as they come: for writing many rows without holding them."""
     if not array:
-        return "".join(f"{item}\n" for item in encoded)
-    return "[\n" + ",\n".join(encoded) + "\n]\n" if encoded else "[]\n"
+        for item in encoded:
+            yield f"{item}\n"
+        return
+    first = True
+    for item in encoded:
+        yield ("[\n" if first else ",\n") + item
+        first = False
+    yield "[]\n" if first else "\n]\n"
 
 
 def to_json(value: Any, pretty: bool = True) -> str:

@@ -29,7 +29,7 @@ def _pattern(name: str) -> re.Pattern[str]:
             "unsafe": f"[\x00-\x08\x0b-\x1f{_STEERING}]",
             "unsafe_or_newline": f"[\x00-\x1f{_STEERING}]",
             "steering": f"[{_STEERING}]",
-            "markdown": r"([\\`*_{}\[\]<>#|~&])",
+            "markdown": r"([\\`*_{}\[\]()<>#|!~&])",
             "url": r"https?://[^\s<>\"'`\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+",
         }[name]
     )

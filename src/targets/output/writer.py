@@ -37,6 +37,16 @@ class Writer:
     def text(self, text: str) -> None:
         self.bytes(text.encode("utf-8"))
 
+    def pieces(self, texts: Iterable[str]) -> None:
+        """Text that comes in pieces (many rows), written as it comes to standard output."""
+        if self.destination.path is not None:
+            self.text("".join(texts))
+            return
+        write = sys.stdout.buffer.write
+        for text in texts:
+            write(text.encode("utf-8"))
+        sys.stdout.flush()
+
     def bytes(self, data: bytes) -> None:
         if self.destination.path is None:
             sys.stdout.buffer.write(data)

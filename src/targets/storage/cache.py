@@ -21,7 +21,6 @@ import contextlib
 import json
 import os
 import stat
-import time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,6 @@ from typing import Any
 from targets import __version__
 
 CACHE_FORMAT = "3"  # bump when what is stored changes shape
-PRUNE_EVERY_SECONDS = 3600
 
 try:  # the builtin module: importing hashlib would load OpenSSL, 2-3 ms at every start
     from _blake2 import blake2b
@@ -130,18 +128,12 @@ class Cache:
             self._prune_now_and_then(new_entry)
 
     def _prune_now_and_then(self, new_entry: bool) -> None:
-        """Prune once in a run that adds an entry for a new document, and at least hourly."""
-        assert self.folder is not None
-        if self._pruned:
+        """Prune at most once a run, in a run that adds an entry of a new name: entries are
+        one per document and kind, so only new names can make the folder grow."""
+        if self._pruned or not new_entry:
             return
-        marker = self.folder / ".pruned"
-        if not new_entry:
-            with contextlib.suppress(OSError):
-                if time.time() - marker.stat().st_mtime < PRUNE_EVERY_SECONDS:
-                    return
         self._pruned = True
         with contextlib.suppress(OSError):
-            marker.touch()
             self.prune()
 
     def prune(self) -> None:

@@ -1,9 +1,8 @@
 """A catalog: the root document and every document it includes, as one data set.
 
-It answers "all targets", "where is target X" and "what is wrong", reading each document's
-derived state from the cache and working out again only what changed: the facts documents
-share (ids, reports, parts) live in one catalog entry keyed by every document's key, so a
-change to one of a thousand documents reloads only that one.
+It answers "all targets", "where is target X", "what is wrong" and "what changed" from its
+summary (see `summary`), read from the cache on every run; only documents whose bytes
+changed are read again, and a write brings the summary up to date itself.
 """
 
 from __future__ import annotations
@@ -12,19 +11,21 @@ import dataclasses
 import datetime as dt
 import glob
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from targets.domain.model import Problem, Severity
-from targets.domain.rules import Facts, Index, index_of, reference_problems
+from targets.domain.rules import Facts, Index, index_of
 from targets.errors import InvalidData, TargetsError
 
 from .cache import Cache, code_fingerprint, combined_key
 from .document import Document, read_document
+from .summary import Summary, summarise, unlocated
 from .toml import locate
 
-CATALOG_KIND = "catalog.pickle"
+SUMMARY_KIND = "summary.pickle"
+FACTS_KIND = "facts.pickle"
 
 
 @dataclass
@@ -34,117 +35,123 @@ class Catalog:
     cache: Cache
     today: dt.date
     include_problems: list[Problem] = field(default_factory=list)
-    _facts: dict[str, Facts] = field(default_factory=dict)  # by document name
-    _reference: list[Problem] | None = None
-    _where: dict[tuple[str, str], Document] | None = None
-    _valid: dict[str, bool] = field(default_factory=dict)  # by document name
+    _summary: Summary | None = None
+    _facts: dict[str, Facts] = field(default_factory=dict)  # by document name, when read
 
-    # -- what is where ------------------------------------------------------------------
+    # -- the summary ---------------------------------------------------------------------
+
+    def _key(self) -> str:
+        keys = (f"{d.name}\0{d.key}" for d in self.documents)
+        return combined_key(code_fingerprint(), self.today.isoformat(), *keys)
+
+    @property
+    def summary(self) -> Summary:
+        if self._summary is None:
+            stored = self.cache.get(self.root, SUMMARY_KIND, self._key())
+            self._summary = stored if isinstance(stored, Summary) else self._summarised()
+        return self._summary
+
+    def _summarised(self) -> Summary:
+        """The summary worked out again, reading only documents not seen in this state."""
+        previous = self.cache.get(self.root, SUMMARY_KIND, None)
+        facts_store = self.cache.get(self.root, FACTS_KIND, None)
+        own = {}
+        for document in self.documents:
+            reused = _reusable(previous, document)
+            if reused is not None:
+                own[document.name] = reused
+            else:
+                content = document.content
+                ids = list(content.targets)
+                own[document.name] = (content.valid, list(content.problems), ids, content.reports)
+            stored = facts_store.get(document.name) if isinstance(facts_store, dict) else None
+            if document.name not in self._facts:
+                if stored is not None and stored[0] == document.key:
+                    self._facts[document.name] = stored[1]
+                else:
+                    self._facts[document.name] = document.content.facts
+        named = [(d.name, d.key) for d in self.documents]
+        summary = summarise(named, own, self._facts, self.today)
+        self._store(summary)
+        return summary
+
+    def _store(self, summary: Summary) -> None:
+        self.cache.put(self.root, SUMMARY_KIND, self._key(), summary)
+        facts = {
+            d.name: (d.key, self._facts[d.name]) for d in self.documents if d.name in self._facts
+        }
+        self.cache.put(self.root, FACTS_KIND, "", facts)
 
     def facts(self, document: Document) -> Facts:
+        """What the document shares with the others (read from its content when not known)."""
         if document.name not in self._facts:
             self._facts[document.name] = document.content.facts
         return self._facts[document.name]
 
-    def valid(self, document: Document) -> bool:
-        """Whether the document has no error of its own (from the catalog entry when it can)."""
-        if document.name not in self._valid:
-            self._valid[document.name] = document.content.valid
-        return self._valid[document.name]
-
-    def forget(self, document: Document) -> None:
-        """Drop what was derived from a document's old bytes (after a write replaced them)."""
-        self._facts.pop(document.name, None)
-        self._valid.pop(document.name, None)
-        self._where = None
-        self._reference = None
+    # -- what is where ------------------------------------------------------------------
 
     def named(self, name: str) -> Document:
         return next(d for d in self.documents if d.name == name)
 
     def defining(self, section: str, key: str) -> Document | None:
         """The (first) document that defines [section.key]."""
-        if self._where is None:
-            where: dict[tuple[str, str], Document] = {}
-            for document in reversed(self.documents):
-                facts = self.facts(document)
-                where.update(dict.fromkeys((("reports", r) for r in facts.reports), document))
-                where.update(dict.fromkeys((("targets", t) for t in facts.targets), document))
-            self._where = where
-        return self._where.get((section, key))
+        name = self.summary.defining(section, key)
+        return self.named(name) if name is not None else None
+
+    def dependencies(self, document: Document) -> list[Document]:
+        """The other documents whose reports or parts `document`'s targets name."""
+        return [self.named(name) for name in self.summary.deps.get(document.name, [])]
+
+    def target_ids(self) -> Iterator[str]:
+        for document in self.documents:
+            yield from self.summary.targets[document.name]
+
+    def report_ids(self) -> Iterator[str]:
+        for document in self.documents:
+            yield from self.summary.reports[document.name]
+
+    def report_period(self, report_id: str) -> tuple[dt.date | None, dt.date | None]:
+        document = self.summary.defining("reports", report_id)
+        if document is None:
+            return None, None
+        period = self.summary.reports[document][report_id].get("period")
+        if not isinstance(period, dict):
+            return None, None
+        return period.get("start"), period.get("end")
 
     def index(self) -> Index:
         """Every report and target with the facts of its first definition."""
         found, _ = index_of([(d.name, self.facts(d)) for d in self.documents])
         return found
 
-    def target_ids(self) -> Iterator[str]:
-        for document in self.documents:
-            yield from self.facts(document).targets
-
-    def report_ids(self) -> Iterator[str]:
-        for document in self.documents:
-            yield from self.facts(document).reports
-
     # -- problems -----------------------------------------------------------------------
 
     def reference_problems(self) -> list[Problem]:
-        if self._reference is None:
-            self._load_reference()
-        assert self._reference is not None
-        return self._reference
+        return self.summary.reference
 
-    def _key(self) -> str:
-        keys = (f"{d.name}\0{d.key}" for d in self.documents)
-        return combined_key(code_fingerprint(), self.today.isoformat(), *keys)
+    def valid(self, document: Document) -> bool:
+        return self.summary.valid[document.name]
 
-    def _load_reference(self) -> None:
-        key = self._key()
-        stored = self.cache.get(self.root, CATALOG_KIND, key)
-        if isinstance(stored, dict) and isinstance(stored.get("reference"), list):
-            self._facts.update(stored["facts"])
-            self._valid.update(stored["valid"])
-            self._reference = stored["reference"]
-            return
-        self._reuse_facts(self.cache.get(self.root, CATALOG_KIND, None))
-        named = [(d.name, self.facts(d)) for d in self.documents]
-        self._reference = reference_problems(named, self.today)
-        self.remember()
-
-    def _reuse_facts(self, previous: object) -> None:
-        """Take the facts of unchanged documents from the catalog's previous entry."""
-        if not isinstance(previous, dict) or not isinstance(previous.get("keys"), dict):
-            return
-        for document in self.documents:
-            if previous["keys"].get(document.name) == document.key:
-                self._facts.setdefault(document.name, previous["facts"][document.name])
-                self._valid.setdefault(document.name, previous["valid"][document.name])
-
-    def remember(self) -> None:
-        """Store the catalog's facts and reference problems for the next run."""
-        facts = {d.name: self.facts(d) for d in self.documents}
-        value = {
-            "keys": {d.name: d.key for d in self.documents},
-            "facts": facts,
-            "valid": {d.name: self.valid(d) for d in self.documents},
-            "reference": self._reference,
-        }
-        self.cache.put(self.root, CATALOG_KIND, self._key(), value)
+    def invalid(self) -> set[str]:
+        """The documents with errors of their own, or between them and others."""
+        bad = self.summary.invalid()
+        return bad | {p.document for p in self.include_problems if p.severity is Severity.ERROR}
 
     def problems(self) -> list[Problem]:
         """Every problem of every document, located, each naming its document."""
         found: list[Problem] = []
-        by_document: dict[str, list[Problem]] = {}
-        for problem in self.reference_problems() + self.include_problems:
-            by_document.setdefault(problem.document, []).append(problem)
+        between: dict[str, list[Problem]] = {}
+        for problem in self.summary.reference + self.include_problems:
+            between.setdefault(problem.document, []).append(problem)
         for document in self.documents:
             own = [
-                dataclasses.replace(p, document=document.name) for p in document.content.problems
+                dataclasses.replace(p, document=document.name)
+                for p in self.summary.problems[document.name]
             ]
-            others = by_document.get(document.name, [])
-            if any(not p.line for p in others):
-                others = locate(others, document.text)
-            found += own + [self._with_also(p) for p in others]
+            mine = own + between.get(document.name, [])
+            if any(not p.line for p in mine):
+                mine = locate(mine, document.text)
+            found += [self._with_also(p) for p in mine]
         return found
 
     def _with_also(self, problem: Problem) -> Problem:
@@ -154,13 +161,6 @@ class Catalog:
         other = locate([Problem(Severity.ERROR, path, "")], self.named(name).text)[0]
         where = f"{name}:{other.line}:{other.col}"
         return dataclasses.replace(problem, message=f"{problem.message}; also defined at {where}")
-
-    def invalid(self) -> set[str]:
-        """The documents with errors of their own, or between them and others."""
-        bad = {d.name for d in self.documents if not self.valid(d)}
-        bad |= {p.document for p in self.reference_problems() if p.severity is Severity.ERROR}
-        bad |= {p.document for p in self.include_problems if p.severity is Severity.ERROR}
-        return bad
 
     def require_valid(self, document: Document | None = None) -> None:
         """InvalidData naming the first error, of `document` or of any document."""
@@ -172,17 +172,73 @@ class Catalog:
         if errors:
             raise InvalidData(Path(errors[0].document or self.root), errors)
 
+    # -- after a write ------------------------------------------------------------------
+
+    def forget_summary(self) -> None:
+        """Work the summary out again (a dry run changed a document in memory only)."""
+        self._summary = None
+        self._facts.clear()
+
+    def replaced(
+        self, before: Document, after: Document, changed: list[str], reference: list[Problem]
+    ) -> None:
+        """Bring the summary up to date after a write changed some targets of a document:
+        its key, its targets (new ones at the end), its problems (the changed targets' own and
+        `reference`, theirs against the others, worked out by the writer); then store it."""
+        summary = self.summary
+        name = before.name
+        self.documents[self.documents.index(before)] = after
+        summary.keys[name] = after.key
+        ids = summary.targets[name]
+        summary.targets[name] = ids + [tid for tid in changed if tid not in ids]
+        paths = {("targets", tid) for tid in changed}
+        summary.problems[name] = unlocated(
+            [p for p in summary.problems[name] if p.path[:2] not in paths]
+            + [dataclasses.replace(p, document="") for p in _own_problems(after, changed)]
+        )
+        summary.reference = [
+            p for p in summary.reference if not (p.document == name and p.path[:2] in paths)
+        ] + reference
+        if name in self._facts and after._content is not None:
+            self._facts[name] = after.content.facts
+        else:
+            self._facts.pop(name, None)
+        self._store(summary)
+
+
+def _own_problems(document: Document, changed: list[str]) -> list[Problem]:
+    from targets.domain.rules import document_problems
+
+    if document._content is None:
+        return []  # a trusted write: the changed tables were checked, and had no errors
+    own = {"schema_version": 1, "targets": {t: document.content.targets[t] for t in changed}}
+    return [p for p in document_problems(own) if p.path]
+
+
+def _reusable(
+    previous: object, document: Document
+) -> tuple[bool, list[Problem], list[str], dict[str, dict[str, object]]] | None:
+    if not isinstance(previous, Summary) or previous.keys.get(document.name) != document.key:
+        return None
+    name = document.name
+    return (
+        previous.valid[name],
+        previous.problems[name],
+        previous.targets[name],
+        previous.reports[name],
+    )
+
 
 def open_catalog(root: Path, cache: Cache, today: dt.date) -> Catalog:
     """The root document and, depth first and in order, every document it includes."""
     documents: list[Document] = []
     problems: list[Problem] = []
-    seen: set[str] = set()
+    seen: set[str] = {os.path.realpath(root)}
 
     def visit(path: Path, chain: tuple[str, ...]) -> None:
         document = read_document(path, cache)
         documents.append(document)
-        for index, pattern in enumerate(document.content.includes):
+        for index, pattern in enumerate(document.includes):
             where = ("include", index)
             matches = _matches(path, pattern)
             if not matches:
@@ -210,13 +266,12 @@ def open_catalog(root: Path, cache: Cache, today: dt.date) -> Catalog:
                     seen.add(real)
                     _visit_included(visit, match, (*chain, real), problems, document, where)
 
-    seen.add(os.path.realpath(root))
     visit(root, (os.path.realpath(root),))
     return Catalog(root, documents, cache, today, problems)
 
 
 def _visit_included(
-    visit: object,
+    visit: Callable[[Path, tuple[str, ...]], None],
     match: Path,
     chain: tuple[str, ...],
     problems: list[Problem],
@@ -224,15 +279,14 @@ def _visit_included(
     where: tuple[str | int, ...],
 ) -> None:
     try:
-        visit(match, chain)  # type: ignore[operator]
+        visit(match, chain)
     except TargetsError as error:
         problems.append(Problem(Severity.ERROR, where, str(error), document=parent.name))
 
 
 def _matches(document: Path, pattern: str) -> list[Path]:
     """The files a glob names, relative to the including document's folder, sorted."""
-    folder = document.parent
-    full = pattern if os.path.isabs(pattern) else os.path.join(folder, pattern)
+    full = pattern if os.path.isabs(pattern) else os.path.join(document.parent, pattern)
     try:
         found = glob.glob(full, recursive=True)
     except (OSError, ValueError):

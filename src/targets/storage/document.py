@@ -8,7 +8,9 @@ bytes were seen before, and is computed once otherwise.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +26,8 @@ from .toml import decode, locate, parse_toml
 
 Table = dict[str, Any]
 CONTENT_KIND = "doc.pickle"
+DELTA_KIND = "delta.pickle"
+_FIRST_HEADER = re.compile(rb"(?m)^[ \t]*\[")
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,45 @@ def read_bytes(path: Path) -> bytes:
         os.close(fd)
 
 
+def includes_of(data: bytes) -> tuple[str, ...] | None:
+    """The `include` globs of a document, read from its top-level keys alone (they come before
+    its first table); None when that cannot be told without parsing the whole document."""
+    found = _FIRST_HEADER.search(data)
+    top = data[: found.start()] if found else data
+    if b"include" not in top:
+        return ()
+    text, _ = decode(top)
+    parsed, _ = parse_toml(text or "")
+    if parsed is None:
+        return None
+    includes = parsed.get("include", [])
+    if isinstance(includes, list) and all(isinstance(i, str) for i in includes):
+        return tuple(includes)
+    return ()
+
+
+def patched(content: Content, changes: dict[tuple[str, str], Table]) -> Content:
+    """The content after some tables changed: their problems and facts worked out again, the
+    other problems kept (their lines may have moved: they are located again when shown)."""
+    from targets.domain.rules import Facts, document_problems, facts_of
+
+    reports, targets = dict(content.reports), dict(content.targets)
+    own: Table = {"schema_version": 1}
+    for (section, key), table in changes.items():
+        (targets if section == "targets" else reports)[key] = table
+        own.setdefault(section, {})[key] = table
+    problems = [
+        dataclasses.replace(p, line=0, col=0) for p in content.problems if p.path[:2] not in changes
+    ] + [p for p in document_problems(own) if p.path]
+    facts = facts_of(own)
+    merged = Facts(
+        {**content.facts.reports, **facts.reports}, {**content.facts.targets, **facts.targets}
+    )
+    return dataclasses.replace(
+        content, reports=reports, targets=targets, problems=tuple(problems), facts=merged
+    )
+
+
 @dataclass
 class Document:
     """One file of the data set: its bytes, their key, and what they hold (on demand)."""
@@ -109,24 +152,46 @@ class Document:
         return str(self.path)
 
     @property
+    def includes(self) -> tuple[str, ...]:
+        found = includes_of(self.data)
+        return self.content.includes if found is None else found
+
+    @property
     def content(self) -> Content:
+        """What the bytes hold: from the cache, from a write's change to a cached state, or
+        parsed and checked now."""
         if self._content is None:
             found = self.cache.get(self.path, CONTENT_KIND, self.key)
             if isinstance(found, Content):
                 self._content = found
             else:
-                self._content = content_of(self.data)
+                self._content = self._from_delta() or content_of(self.data)
                 self.cache.put(self.path, CONTENT_KIND, self.key, self._content)
         return self._content
 
+    def _from_delta(self) -> Content | None:
+        delta = self.cache.get(self.path, DELTA_KIND, self.key)
+        if not isinstance(delta, dict):
+            return None
+        base = self.cache.get(self.path, CONTENT_KIND, delta.get("base"))
+        return patched(base, delta["changes"]) if isinstance(base, Content) else None
+
     def holding(self, content: Content) -> None:
-        """Take what these bytes hold from someone who worked it out (a write)."""
+        """Take what these bytes hold from someone who worked it out."""
         self._content = content
 
-    def store(self, content: Content) -> None:
-        """Remember what these bytes hold, worked out by a write without parsing them again."""
-        self._content = content
-        self.cache.put(self.path, CONTENT_KIND, self.key, content)
+    def changed_from(self, before: Document, changes: dict[tuple[str, str], Table]) -> None:
+        """Record that these bytes are `before`'s with `changes`: the next reader patches the
+        cached content instead of parsing the document again."""
+        base, earlier = before.key, {}
+        delta = before.cache.get(before.path, DELTA_KIND, before.key)
+        if before._content is None and isinstance(delta, dict):
+            base, earlier = delta["base"], delta["changes"]
+        elif before._content is not None:
+            self._content = patched(before._content, changes)
+        self.cache.put(
+            self.path, DELTA_KIND, self.key, {"base": base, "changes": {**earlier, **changes}}
+        )
 
     @property
     def text(self) -> str:

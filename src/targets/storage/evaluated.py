@@ -1,46 +1,30 @@
 """The catalog's targets evaluated on a day: the model, the rows and their JSON, cached per
 document.
 
-A document's rows depend on its own bytes, on the documents whose reports and parts it
-names, on the day and on the code: all four make the key of its rows entry, so after a
-change only the documents it touches are evaluated again.
+A document's rows depend on its own bytes, on the documents whose reports and parts it names,
+on the day and on the code: all four make the key of its entries, so after a change only the
+documents it touches are evaluated again, and a write patches the rows it changed itself.
+The model and the evaluation are imported only when something must be evaluated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
-from targets.domain.build import build_report, build_target
-from targets.domain.evaluate import evaluate
-from targets.domain.model import DataSet, Report, Target
-from targets.domain.rows import TargetRow, target_row
 from targets.errors import unknown_target
 
 from .cache import code_fingerprint, combined_key
 from .catalog import Catalog
 from .document import Document
 
+if TYPE_CHECKING:
+    from targets.domain.model import DataSet
+    from targets.domain.rows import TargetRow
+
 ROWS_KIND = "rows.marshal"
-DAYS_KEPT = 4
-
-
-def dependencies(catalog: Catalog, document: Document) -> list[Document]:
-    """The other documents whose reports or parts `document`'s targets name."""
-    needed: set[str] = set()
-    facts = catalog.facts(document)
-    for target in facts.targets.values():
-        if target.report and target.report not in facts.reports:
-            needed.add("reports\0" + target.report)
-        needed.update("targets\0" + part for part in target.parts if part not in facts.targets)
-    found = []
-    for item in sorted(needed):
-        section, key = item.split("\0")
-        other = catalog.defining(section, key)
-        if other is not None and other is not document and other not in found:
-            found.append(other)
-    return found
+JSON_KIND = "json.marshal"
 
 
 def usable(catalog: Catalog) -> list[Document]:
@@ -50,7 +34,7 @@ def usable(catalog: Catalog) -> list[Document]:
         more = {
             d.name
             for d in catalog.documents
-            if d.name not in bad and any(o.name in bad for o in dependencies(catalog, d))
+            if d.name not in bad and any(o.name in bad for o in catalog.dependencies(d))
         }
         if not more:
             return [d for d in catalog.documents if d.name not in bad]
@@ -59,65 +43,74 @@ def usable(catalog: Catalog) -> list[Document]:
 
 def dataset(catalog: Catalog, documents: Iterable[Document] | None = None) -> DataSet:
     """The model of the given documents (default: every usable one), with what they name."""
+    from targets.domain.build import build_report, build_target
+    from targets.domain.model import DataSet, Report, Target
+
     chosen = list(usable(catalog) if documents is None else documents)
     every = list(chosen)
     for document in chosen:
-        every += [d for d in dependencies(catalog, document) if d not in every]
+        every += [d for d in catalog.dependencies(document) if d not in every]
     reports: dict[str, Report] = {}
     for document in every:
         for rid, raw in document.content.reports.items():
             reports.setdefault(rid, build_report(rid, raw))
+    wanted = {part for d in chosen for part in _parts_named(d)}
     targets: dict[str, Target] = {}
     for document in every:
         for tid, raw in document.content.targets.items():
-            if tid not in targets and (document in chosen or _named(chosen, catalog, tid)):
+            if tid not in targets and (document in chosen or tid in wanted):
                 targets[tid] = build_target(tid, raw, reports)
     return DataSet(reports, targets)
 
 
-def _named(chosen: list[Document], catalog: Catalog, tid: str) -> bool:
-    """Whether a target of another document is a part of one of the chosen ones."""
-    return any(tid in target.parts for d in chosen for target in catalog.facts(d).targets.values())
+def _parts_named(document: Document) -> Iterator[str]:
+    for raw in document.content.targets.values():
+        yield from raw.get("parts", ())
 
 
-def _rows_key(catalog: Catalog, document: Document) -> str:
-    deps = (f"{d.name}\0{d.key}" for d in dependencies(catalog, document))
-    return combined_key(document.key, code_fingerprint(), *deps)
+def _key(catalog: Catalog, document: Document, day: dt.date) -> str:
+    deps = (f"{d.name}\0{d.key}" for d in catalog.dependencies(document))
+    return combined_key(document.key, code_fingerprint(), day.isoformat(), *deps)
 
 
-def _document_rows(
-    catalog: Catalog, document: Document, day: dt.date
-) -> tuple[list[Any], list[str]]:
-    """A document's rows on `day` as tuples, and as lines of JSON, from the cache or made."""
-    key = _rows_key(catalog, document)
-    stored = catalog.cache.get(document.path, ROWS_KIND, key)
-    by_day: dict[str, Any] = stored if isinstance(stored, dict) else {}
-    found = by_day.get(day.isoformat())
-    if isinstance(found, tuple) and len(found) == 2:
-        return found
+def _made(catalog: Catalog, document: Document, day: dt.date) -> tuple[list[Any], list[str]]:
+    """A document's rows on `day` as tuples and as lines of JSON, made and stored."""
+    from targets.domain.evaluate import evaluate
+    from targets.domain.rows import target_row
     from targets.output.machine import compact_json
 
     data = dataset(catalog, [document])
-    own = catalog.facts(document).targets
-    rows = [target_row(evaluate(data.targets[tid], data, day)) for tid in own]
+    rows = [target_row(evaluate(data.targets[tid], data, day)) for tid in document.content.targets]
     made = ([r.as_tuple() for r in rows], [compact_json(r.as_dict()) for r in rows])
-    kept = dict(list(by_day.items())[-(DAYS_KEPT - 1) :])
-    catalog.cache.put(document.path, ROWS_KIND, key, {**kept, day.isoformat(): made})
+    key = _key(catalog, document, day)
+    catalog.cache.put(document.path, ROWS_KIND, key, made[0])
+    catalog.cache.put(document.path, JSON_KIND, key, made[1])
     return made
+
+
+def _entry(catalog: Catalog, document: Document, day: dt.date, kind: str) -> list[Any]:
+    found = catalog.cache.get(document.path, kind, _key(catalog, document, day))
+    if isinstance(found, list):
+        return found
+    made = _made(catalog, document, day)
+    return made[0] if kind == ROWS_KIND else made[1]
 
 
 def rows(catalog: Catalog, day: dt.date) -> list[TargetRow]:
     """Every usable target's row on `day`, in document order."""
+    from targets.domain.rows import TargetRow
+
     return [
         TargetRow(*values)
         for document in usable(catalog)
-        for values in _document_rows(catalog, document, day)[0]
+        for values in _entry(catalog, document, day, ROWS_KIND)
     ]
 
 
-def json_lines(catalog: Catalog, day: dt.date) -> list[str]:
+def json_lines(catalog: Catalog, day: dt.date) -> Iterator[str]:
     """Every usable target's row on `day` as one line of JSON, in document order."""
-    return [line for d in usable(catalog) for line in _document_rows(catalog, d, day)[1]]
+    for document in usable(catalog):
+        yield from _entry(catalog, document, day, JSON_KIND)
 
 
 def target_dataset(catalog: Catalog, target_id: str) -> DataSet:
@@ -127,3 +120,54 @@ def target_dataset(catalog: Catalog, target_id: str) -> DataSet:
         raise unknown_target(target_id, catalog.target_ids())
     catalog.require_valid(document)
     return dataset(catalog, [document])
+
+
+def patch_rows(
+    catalog: Catalog,
+    before: Document,
+    after: Document,
+    tables: dict[str, dict[str, Any]],
+    day: dt.date,
+) -> None:
+    """After a write changed (or added) some targets of a document, carry its rows on `day`
+    over to its new bytes, evaluating only those targets; when that cannot be done safely
+    (a composite sums a changed target), the next read makes them."""
+    from targets.domain.build import build_report, build_target
+    from targets.domain.evaluate import evaluate
+    from targets.domain.model import DataSet
+    from targets.domain.rows import target_row
+    from targets.output.machine import compact_json
+
+    if any(catalog.summary.parts_of.get(tid) for tid in tables) or any(
+        t.get("parts") for t in tables.values()
+    ):
+        return
+    old_key = _key(catalog, before, day)
+    old_rows = catalog.cache.get(before.path, ROWS_KIND, old_key)
+    old_json = catalog.cache.get(before.path, JSON_KIND, old_key)
+    if not isinstance(old_rows, list) or not isinstance(old_json, list):
+        return
+    ids = catalog.summary.targets[after.name]
+    if len(old_rows) + sum(1 for t in tables if t not in ids[: len(old_rows)]) != len(ids):
+        return
+    reports = {}
+    for table in tables.values():
+        rid = str(table.get("report"))
+        home = catalog.summary.defining("reports", rid)
+        if home is None:
+            return
+        reports[rid] = build_report(rid, catalog.summary.reports[home][rid])
+    built = {tid: build_target(tid, table, reports) for tid, table in tables.items()}
+    data = DataSet(reports, built)
+    for tid, target in built.items():
+        row = target_row(evaluate(target, data, day))
+        line = compact_json(row.as_dict())
+        index = ids.index(tid)
+        if index < len(old_rows):
+            old_rows[index], old_json[index] = row.as_tuple(), line
+        else:
+            old_rows.append(row.as_tuple())
+            old_json.append(line)
+    new_key = _key(catalog, after, day)
+    catalog.cache.put(after.path, ROWS_KIND, new_key, old_rows)
+    catalog.cache.put(after.path, JSON_KIND, new_key, old_json)

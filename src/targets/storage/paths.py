@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from targets.environment import PACKAGE_DIR, DataFile
+from targets.environment import PACKAGE_DIR, DataFile, bundled_path
 from targets.errors import ReadOnlyData, UsageError
 
 STDOUT_NAMES = ("-", "/dev/stdout")
@@ -34,8 +34,12 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def check_writable(path: Path, data: DataFile) -> None:
-    """ReadOnlyData if `path` is the bundled copy or anything inside the installed package."""
-    bundled = data.bundled and os.path.realpath(path) == os.path.realpath(data.path)
+    """ReadOnlyData if `path` is the bundled copy (however it was named) or anything inside
+    the installed package."""
+    real = os.path.realpath(path)
+    bundled = real == os.path.realpath(bundled_path()) or (
+        data.bundled and real == os.path.realpath(data.path)
+    )
     if bundled or _inside(path, PACKAGE_DIR):
         raise ReadOnlyData(
             f"{path} is the data bundled with targets and is read-only; {READ_ONLY_ADVICE}"

@@ -114,7 +114,7 @@ def _add_record(
         text, span, record.target, "progress", fields, position if later else None
     )
     new = {**target, "progress": [*records[:position], fields, *records[position:]]}
-    validated(workspace, record.target, new)
+    validated(workspace, record.target, new, references=False)
     return edit, new, fields
 
 

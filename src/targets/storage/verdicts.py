@@ -90,7 +90,7 @@ def set_verdict(workspace: Workspace, verdict: NewVerdict, dry_run: bool = False
             snapshot.text, span, verdict.target, "verdicts", entry, position if later else None
         )
         new = {**target, "verdicts": [*entries[:position], entry, *entries[position:]]}
-        validated(workspace, verdict.target, new)
+        validated(workspace, verdict.target, new, references=False)
         return Plan(edit, {("targets", verdict.target): new}, {"entry": entry})
 
     written = run(workspace, {document.path: plan}, dry_run)

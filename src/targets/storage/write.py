@@ -27,7 +27,7 @@ from targets.domain.model import Severity
 from targets.errors import InvalidData, LockTimeout, WriteError
 
 from .cache import Cache, content_key
-from .document import CONTENT_KIND, Content, Document, content_of, read_bytes
+from .document import Content, Document, content_of, read_bytes
 from .edits import Edit, Span, exact_region, fast_region, header_lines, sections_only_as_tables
 from .toml import decode, parse_toml
 
@@ -36,19 +36,23 @@ Table = dict[str, Any]
 
 
 class Snapshot:
-    """A document as read under its lock: its text and content, and where its tables are."""
+    """A document as read under its lock: its text, and its tables.
 
-    def __init__(self, document: Document) -> None:
+    When the document's exact bytes are known valid (`trusted`: the catalog validated them, or
+    a write of this tool produced them), a table is read from its own lines alone, when they
+    provably hold all of it; nothing else is parsed. Otherwise the whole document is parsed
+    and checked first."""
+
+    def __init__(self, document: Document, trusted: bool) -> None:
         self.document = document
         text, _ = decode(document.data)
         self.text = text or ""
         self.bom = document.data.startswith(BOM.encode())
-        cached = document.cache.get(document.path, CONTENT_KIND, document.key)
-        self.trusted = isinstance(cached, Content) and cached.valid
-        self.content: Content = cached if self.trusted else content_of(document.data)
+        self.trusted = trusted
+        self._content: Content | None = None if trusted else content_of(document.data)
         self._headers: list[int] | None = None
         self._tables_only: bool | None = None
-        self._regions: dict[tuple[str, str], Span | None] = {}
+        self._regions: dict[tuple[str, str], tuple[Span, Table] | None] = {}
         self._whole: Table | None = None
 
     @property
@@ -56,50 +60,77 @@ class Snapshot:
         return self.document.path
 
     @property
+    def content(self) -> Content:
+        if self._content is None:
+            self._content = self.document.content
+        return self._content
+
+    @property
     def whole(self) -> Table:
         """The whole parsed document (parsed once, only when needed)."""
         if self._whole is None:
             parsed, _ = parse_toml(self.text)
-            assert parsed is not None  # the content is valid, so it parses
+            assert parsed is not None  # the document is valid, so it parses
             self._whole = parsed
         return self._whole
 
     def table(self, section: str, key: str) -> Table | None:
-        found = (self.content.targets if section == "targets" else self.content.reports).get(key)
-        return found
+        """[section.key] as written: from its own lines when they hold all of it."""
+        found = self.region(section, key)
+        if found is not None:
+            return found[1]
+        tables = self.content.targets if section == "targets" else self.content.reports
+        return tables.get(key)
 
-    def region(self, section: str, key: str) -> Span | None:
-        """The span of [section.key]'s lines when it provably holds all of the table and the
-        document's bytes are known valid; None otherwise."""
+    def defines(self, section: str, key: str) -> bool:
+        """Whether the document defines [section.key] (from its header lines alone, when the
+        document is trusted and writes its sections only as tables)."""
+        if self.trusted:
+            self._scan_headers()
+            if self._tables_only:
+                assert self._headers is not None
+                return fast_region(self.text, self._headers, section, key) is not None
+        return self.table(section, key) is not None
+
+    def _scan_headers(self) -> None:
+        if self._headers is None:
+            self._headers = header_lines(self.text)
+            self._tables_only = sections_only_as_tables(self.text, self._headers)
+
+    def region(self, section: str, key: str) -> tuple[Span, Table] | None:
+        """The span of [section.key]'s lines and the table they hold, when the document is
+        trusted and they provably hold all of it; None otherwise."""
         if (section, key) not in self._regions:
             self._regions[(section, key)] = (
                 self._safe_region(section, key) if self.trusted else None
             )
         return self._regions[(section, key)]
 
-    def _safe_region(self, section: str, key: str) -> Span | None:
-        """Accepted only if every header line naming the table is in it, the section is never
-        written in another form, and the region parses to exactly this one table."""
-        if self._headers is None:
-            self._headers = header_lines(self.text)
-            self._tables_only = sections_only_as_tables(self.text, self._headers)
+    def _safe_region(self, section: str, key: str) -> tuple[Span, Table] | None:
+        """Accepted only if every header line naming the table is in it (they are together),
+        the section is never written in another form (no [targets] table with dotted keys, no
+        top-level keys), and the region parses to exactly this one table."""
+        self._scan_headers()
+        assert self._headers is not None
         span = fast_region(self.text, self._headers, section, key)
         if span is None or not self._tables_only:
             return None
         parsed, _ = parse_toml(self.text[span[0] : span[1]])
-        if parsed != {section: {key: self.table(section, key)}}:
+        if parsed is None or list(parsed) != [section] or list(parsed[section]) != [key]:
             return None
-        return span
+        table: Table = parsed[section][key]
+        return span, table
 
     def span(self, section: str, key: str) -> Span:
         """Where [section.key] is written; WriteError if it is not written as its own table."""
-        found = self.region(section, key) or exact_region(self.text, section, key)
-        if found is None:
+        found = self.region(section, key)
+        span = found[0] if found else exact_region(self.text, section, key)
+        if span is None:
             raise WriteError(
                 f"[{section}.{key}] is not written as a table of its own in {self.path}; "
                 "cannot edit it in place"
             )
-        return found
+        return span
 
 
 @dataclass(frozen=True)
@@ -143,7 +174,9 @@ def verify(snapshot: Snapshot, plan: Plan) -> None:
 
 
 def refuse_invalid(snapshot: Snapshot) -> None:
-    """InvalidData if the document has any error, anywhere in it."""
+    """InvalidData if the document has any error, anywhere in it (a trusted one has none)."""
+    if snapshot.trusted:
+        return
     errors = [p for p in snapshot.content.problems if p.severity is Severity.ERROR]
     if errors:
         named = [replace(p, document=snapshot.document.name) for p in errors]
@@ -297,33 +330,41 @@ PlanFor = Callable[[Snapshot], Plan]
 
 
 def write_changes(
-    plans: dict[Path, PlanFor], cache: Cache, timeout: float, dry_run: bool = False
+    plans: dict[Path, PlanFor],
+    cache: Cache,
+    timeout: float,
+    dry_run: bool = False,
+    trusted: frozenset[str] = frozenset(),
 ) -> list[Written]:
     """Under the documents' locks (taken in one order, so two writers cannot deadlock): read
     each, refuse an invalid one, plan its change, verify it; then, unless a dry run, write
     them all, or none: a failure puts back the ones already written. A dry run takes no lock.
 
-    A `PlanFor` may raise to refuse the change; then nothing is written."""
+    `trusted` holds the keys of document states known valid. A `PlanFor` may raise to refuse
+    the change; then nothing is written."""
     with contextlib.ExitStack() as stack:
         if not dry_run:
             for path in sorted(plans, key=lambda p: str(real_path(p))):
                 stack.enter_context(locked(path, timeout))
-        done = [_planned(path, cache, plan_for) for path, plan_for in plans.items()]
+        done = [_planned(path, cache, plan_for, trusted) for path, plan_for in plans.items()]
         if not dry_run:
             _write_all(done)
         return [Written(plan, before, after, dry_run) for plan, before, after in done]
 
 
-def _planned(path: Path, cache: Cache, plan_for: PlanFor) -> tuple[Plan, Document, Document]:
+def _planned(
+    path: Path, cache: Cache, plan_for: PlanFor, trusted: frozenset[str]
+) -> tuple[Plan, Document, Document]:
     data = read_bytes(path)
     before = Document(path, data, content_key(data), cache)
-    snapshot = Snapshot(before)
+    snapshot = Snapshot(before, before.key in trusted)
     refuse_invalid(snapshot)
     plan = plan_for(snapshot)
     verify(snapshot, plan)
     new_data = ((BOM if snapshot.bom else "") + plan.edit.text).encode("utf-8")
     after = Document(path, new_data, content_key(new_data), cache)
-    after.holding(_patched(snapshot.content, plan))
+    if not snapshot.trusted:
+        before.holding(snapshot.content)
     return plan, before, after
 
 
@@ -338,27 +379,5 @@ def _write_all(done: list[tuple[Plan, Document, Document]]) -> None:
             with contextlib.suppress(BaseException):
                 write_bytes(before.path, before.data, unchanged=after.data)
         raise
-    for _, _, after in done:
-        after.store(after.content)
-
-
-def _patched(content: Content, plan: Plan) -> Content:
-    """The content of the written document, worked out from the old one and the tables that
-    changed: their problems recomputed, the others kept (to be located again)."""
-    from targets.domain.rules import Facts, document_problems, facts_of
-
-    reports, targets = dict(content.reports), dict(content.targets)
-    own: Table = {"schema_version": 1}
-    for (section, key), table in plan.changes.items():
-        (targets if section == "targets" else reports)[key] = table
-        own.setdefault(section, {})[key] = table
-    problems = [
-        replace(p, line=0, col=0) for p in content.problems if p.path[:2] not in plan.changes
-    ] + [p for p in document_problems(own) if p.path]
-    facts = facts_of(own)
-    merged = Facts(
-        {**content.facts.reports, **facts.reports}, {**content.facts.targets, **facts.targets}
-    )
-    return replace(
-        content, reports=reports, targets=targets, problems=tuple(problems), facts=merged
-    )
+    for plan, before, after in done:
+        after.changed_from(before, plan.changes)

@@ -135,18 +135,16 @@ def target_table(snapshot: Snapshot, target_id: str) -> Table:
 def report_period(workspace: Workspace, target: Table) -> tuple[dt.date | None, dt.date | None]:
     """The start and end of the target's window: its own, else its report's period."""
     rid = target.get("report")
-    document = workspace.catalog.defining("reports", rid) if isinstance(rid, str) else None
-    period = workspace.catalog.facts(document).reports.get(str(rid)) if document else None
-    start, end = period if period else (None, None)
+    start, end = workspace.catalog.report_period(rid) if isinstance(rid, str) else (None, None)
     return target.get("start", start), target.get("due", end)
 
 
-def validated(workspace: Workspace, target_id: str, table: Table) -> None:
-    """Run every rule on the changed target, alone and against the catalog; refuse the change
-    on the first error, naming it."""
+def validated(workspace: Workspace, target_id: str, table: Table, references: bool = True) -> None:
+    """Run every rule on the changed target, alone and (unless its report and parts did not
+    change) against the catalog; refuse the change on the first error, naming it."""
     own = {"schema_version": SCHEMA_VERSION, "targets": {target_id: table}}
     problems = [p for p in document_problems(own) if p.severity is Severity.ERROR]
-    if not problems:
+    if not problems and references:
         facts = facts_of(own).targets[target_id]
         problems = target_problems(target_id, facts, workspace.catalog.index(), workspace.today)
     errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -159,17 +157,27 @@ def validated(workspace: Workspace, target_id: str, table: Table) -> None:
 
 
 def run(workspace: Workspace, plans: dict[Path, PlanFor], dry_run: bool) -> list[Written]:
-    """Write the planned changes, then bring the catalog's cached state up to date."""
+    """Write the planned changes, then bring the catalog's cached state up to date: its
+    summary, and the changed targets' rows for today, so the next read parses nothing."""
+    from .evaluated import patch_rows
+
     catalog = workspace.catalog
-    written = write_changes(plans, catalog.cache, workspace.lock_timeout, dry_run)
+    trusted = frozenset(d.key for d in catalog.documents if catalog.valid(d))
+    written = write_changes(plans, catalog.cache, workspace.lock_timeout, dry_run, trusted)
     for change in written:
-        index = catalog.documents.index(
-            next(d for d in catalog.documents if d.name == change.before.name)
-        )
-        catalog.documents[index] = change.after
-        catalog.forget(change.after)
-    if not dry_run:
-        catalog.reference_problems()  # worked out again, and stored for the next command
+        before = next(d for d in catalog.documents if d.name == change.before.name)
+        changed = [key for section, key in change.plan.changes if section == "targets"]
+        if dry_run:
+            catalog.documents[catalog.documents.index(before)] = change.after
+            catalog.forget_summary()
+            continue
+        catalog.replaced(before, change.after, changed, [])
+        tables = {
+            key: table
+            for (section, key), table in change.plan.changes.items()
+            if section == "targets"
+        }
+        patch_rows(catalog, before, change.after, tables, workspace.today)
     return written
 
 
