@@ -299,6 +299,26 @@ def test_outcomes_match_known_targets_of_the_same_measure_and_unit_family() -> N
     assert by_value[1200.5] == ()  # 亿元 is not the unit of either
 
 
+def test_traditional_characters_read_as_simplified_and_quoted_as_written() -> None:
+    text = (
+        "2018年工作回顧。2018年，區屬地區生產總值達到379.95億元、增長9.3%。"
+        "代區長在報告中提出了2019年主要預期目標：區屬地區生產總值增長9%，"
+        "城鎮登記失業率控制在4%以內，新建學校３所。"
+    )
+    x = extract(text)
+    assert [(t.target, t.unit, t.kind, t.comparator) for t in x.targets] == [
+        (9, "%", "growth", "at_least"),
+        (4, "%", "level", "at_most"),
+        (3, "所", "count", "at_least"),
+    ]
+    assert x.targets[1].quote == "城鎮登記失業率控制在4%以內"
+    assert x.targets[1].direction == "down"
+    assert x.targets[2].quote == "新建學校３所"
+    assert [(o.value, o.unit) for o in x.outcomes] == [(379.95, "億元"), (9.3, "%")]
+    assert x.outcomes[0].metric == "区属地区生产总值"
+    _assert_verbatim(text, x)
+
+
 # --- ids, titles, categories ----------------------------------------------------------------------
 
 

@@ -6,10 +6,11 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from targets.extract import words as W
 from targets.extract.model import DraftOutcome, DraftTarget, Extraction, KnownTarget
+from targets.extract.normal import normalise
 from targets.extract.numbers import CN_DIGITS, CN_NUMERAL_CHARS, arabic_to_number, cn_to_number
 
 # --- segmentation --------------------------------------------------------------------------------
@@ -283,8 +284,16 @@ _PLAN_RE = re.compile(
 )
 _REVIEW_RE = re.compile(
     "|".join(re.escape(w) for w in _STRONG_REVIEW)
-    + r"|均实现|实现预期|完成预期|超额完成|提前完成|取得|(?<![为除])了(?![解])|已(?!有)"
+    + r"|均实现|实现预期|完成预期|超额完成|提前完成|取得|已(?!有)"
+    # 了 after a verb, but not 为了, 除了, 了解, nor a reporting verb (提出了2024年的目标)
+    + r"|(?<![为除])(?<!提出|指出|强调)了(?![解])"
 )
+
+
+def _introduces(sentence: str, cue: str) -> bool:
+    """The cue opens a list anywhere in the sentence: 提出了2019年主要预期目标：…"""
+    i = sentence.find(cue)
+    return i >= 0 and re.match(r"[是为]?\s*[:：]", sentence[i + len(cue) :]) is not None
 
 
 def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) -> None:
@@ -297,10 +306,10 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
         head = s.strip()[:24]
         short = len(s.strip()) <= 40
         for cue in _REVIEW_HEAD:
-            if cue in (s if short else head):
+            if cue in (s if short else head) or _introduces(s, cue):
                 section = "review"
         for cue in W.PLAN_SECTION_CUES:
-            if cue in (s if short else head):
+            if cue in (s if short else head) or _introduces(s, cue):
                 section = "plan"
         sent.section = section
         score = 0.0
@@ -651,15 +660,69 @@ def _quote_start(text: str, clause: _Clause) -> int:
     return s
 
 
+def _as_written(original: str, normal: str, part: str) -> str:
+    """`part`, a suffix of `normal` with spaces removed, in the characters of `original` (the
+    same text before `normalise`, character for character)."""
+    orig, norm = _SPACE.sub("", original), _SPACE.sub("", normal)
+    if part and norm.endswith(part) and len(orig) == len(norm):
+        return orig[len(orig) - len(part) :]
+    return part
+
+
+def _unit_as_written(original: str, normal_quote: str, unit: str | None) -> str | None:
+    """The unit in the original quote's characters (億元 stays 億元): where the normalised
+    quote writes it after a number."""
+    if unit is None:
+        return None
+    pattern = r"\s*".join(re.escape(ch) for ch in unit)
+    m = re.search(f"[0-9{CN_NUMERAL_CHARS}][\\s余多]*({pattern})", normal_quote)
+    if m is None or len(original) != len(normal_quote):
+        return unit
+    return _SPACE.sub("", original[m.start(1) : m.end(1)]).replace("％", "%")
+
+
 def extract(
     text: str,
     known: Sequence[KnownTarget] = (),
     plan_year: int | None = None,
     id_prefix: str = "",
 ) -> Extraction:
-    """Draft targets (pledges for the plan period) and outcomes (results for a past period)."""
+    """Draft targets (pledges for the plan period) and outcomes (results for a past period).
+
+    The rules read `normalise(text)` (traditional characters simplified, full-width digits made
+    ASCII, one character for one); quotes, titles and units are cut from `text` itself."""
     if not text:
         return Extraction((), ())
+    normal = normalise(text)
+    found = _extract(normal, known, plan_year, id_prefix)
+    if normal == text:
+        return found
+    targets = tuple(
+        replace(
+            t,
+            quote=text[t.start : t.start + len(t.quote)],
+            title=_as_written(text[t.start : t.start + len(t.quote)], t.quote, t.title),
+            unit=_unit_as_written(text[t.start : t.start + len(t.quote)], t.quote, t.unit),
+        )
+        for t in found.targets
+    )
+    outcomes = tuple(
+        replace(
+            o,
+            quote=text[o.start : o.start + len(o.quote)],
+            unit=_unit_as_written(text[o.start : o.start + len(o.quote)], o.quote, o.unit),
+        )
+        for o in found.outcomes
+    )
+    return Extraction(targets, outcomes)
+
+
+def _extract(
+    text: str,
+    known: Sequence[KnownTarget],
+    plan_year: int | None,
+    id_prefix: str,
+) -> Extraction:
     if plan_year is None:
         plan_year = _guess_plan_year(text)
     sentences = _segment(text)
