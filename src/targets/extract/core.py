@@ -403,7 +403,8 @@ def _window_before(text: str, num: _Num, lo: int) -> str:
     return _SPACE.sub("", text[max(lo, num.start - 8) : num.start])
 
 
-def _comparator(text: str, num: _Num, lo: int) -> str:
+def _comparator(text: str, num: _Num, lo: int) -> str | None:
+    """The comparator a word after or just before the number gives, or None (a bare number)."""
     if num.after:
         return num.after
     window = _window_before(text, num, lo)
@@ -414,11 +415,23 @@ def _comparator(text: str, num: _Num, lo: int) -> str:
             continue
         if window.endswith(word) or (len(word) > 1 and word in window[-len(word) - 3 :]):
             return comp
-    return "at_least"
+    return None
 
 
-def _kind(pre: str, metric: str, unit: str | None, comparator: str) -> str:
+def _fall(pre: str) -> str | None:
+    """ "by" for a fall by the number (下降3%), "to" for a fall to it (下降到30), else None."""
+    tail = _SPACE.sub("", pre)[-8:]
+    if any(w in tail for w in W.FALL_TO_WORDS):
+        return "to"
+    if any(w in tail[-6:] for w in W.FALL_WORDS):
+        return "by"
+    return None
+
+
+def _kind(pre: str, metric: str, unit: str | None, comparator: str | None) -> str:
     pre_n = _SPACE.sub("", pre)
+    if any(w in pre_n[-8:] for w in W.FALL_TO_WORDS):
+        return "level"
     if unit in _PCT:
         tail = pre_n[-6:]
         if unit in ("个百分点", "百分点"):
@@ -457,14 +470,25 @@ def _kind(pre: str, metric: str, unit: str | None, comparator: str) -> str:
     return "count"
 
 
-def _direction(pre: str, metric: str, comparator: str | None) -> str:
-    if comparator == "at_most":
-        return "down"
-    if any(w in _SPACE.sub("", pre)[-8:] for w in W.FALL_WORDS):
-        return "down"
-    if any(w in metric for w in W.DOWN_MEASURES):
-        return "down"
-    return "up"
+def _settle(
+    pre: str, metric: str, kind: str, word: str | None, value: float
+) -> tuple[str, str, float]:
+    """The comparator, direction and signed target of a measured pledge, kept consistent
+    (`at_most` is always down, `at_least` and `exceed` always up).
+
+    A fall by N% (单位GDP能耗下降3%, 下降3%以上) is a change of at most -N%; 左右 keeps it
+    `about`. A bare number of a measure where less is better (失业率5.5%, 下降到30) is a cap."""
+    fall = _fall(pre)
+    lower_better = fall is not None or any(w in metric for w in W.DOWN_MEASURES)
+    if fall == "by" and kind == "growth":
+        return ("about" if word == "about" else "at_most"), "down", -abs(value)
+    if word is None:
+        word = "at_most" if lower_better and (kind != "count" or fall == "to") else "at_least"
+    if word == "at_most":
+        return word, "down", value
+    if word == "about":
+        return word, ("down" if lower_better else "up"), value
+    return word, "up", value
 
 
 # --- milestones ----------------------------------------------------------------------------------
@@ -778,16 +802,11 @@ def _extract(
                         continue
                     numbered.add(k)
                     pre = text[measure_start : num.start]
-                    comparator = _comparator(text, num, clause.start)
-                    kind = _kind(pre, metric, num.unit, comparator)
-                    if (
-                        kind == "level"
-                        and num.unit in _PCT
-                        and comparator == "at_least"
-                        and "控制在" in _window_before(text, num, clause.start)
-                    ):
-                        comparator = "at_most"
-                    direction = _direction(pre, metric, comparator)
+                    word_comparator = _comparator(text, num, clause.start)
+                    kind = _kind(pre, metric, num.unit, word_comparator)
+                    comparator, direction, value = _settle(
+                        pre, metric, kind, word_comparator, num.value
+                    )
                     quote = text[measure_start:end]
                     word, category = _measure_word(metric, quote)
                     conf = 0.55
@@ -797,7 +816,7 @@ def _extract(
                         conf += 0.1
                     if word != "target":
                         conf += 0.1
-                    if num.after or comparator != "at_least":
+                    if word_comparator is not None:
                         conf += 0.05
                     targets.append(
                         DraftTarget(
@@ -806,7 +825,7 @@ def _extract(
                             metric=metric,
                             kind=kind,
                             comparator=comparator,
-                            target=num.value,
+                            target=value,
                             unit=num.unit,
                             direction=direction,
                             id=ids.make(category, word),
@@ -823,9 +842,7 @@ def _extract(
                     numbered.add(k)
                     pre = text[measure_start : num.start]
                     value = num.value
-                    if num.unit in _PCT and any(
-                        w in _SPACE.sub("", pre)[-6:] for w in W.FALL_WORDS
-                    ):
+                    if num.unit in _PCT and _fall(pre) == "by":
                         value = -value
                     period, period_end = _period(text, sent, num.start, section_year)
                     outcomes.append(
@@ -853,7 +870,7 @@ def _extract(
                         comparator=None,
                         target=ms.stage,
                         unit=None,
-                        direction="up",
+                        direction=None,
                         id=ids.make(category, word if word != "target" else "project"),
                         title=_title(quote) if ms.obj in quote else ms.obj,
                         category=category,

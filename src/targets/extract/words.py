@@ -38,8 +38,24 @@ COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
 
 # --- kinds ---------------------------------------------------------------------------------
 
-#: words that make the change a fall (growth with direction down)
+#: words that make the change a fall (growth with direction down): 下降3% is a change of -3%
 FALL_WORDS: tuple[str, ...] = ("下降", "降低", "降幅", "减少", "回落")
+
+#: words of a fall TO a level (下降到30微克/立方米): a cap on the level, not a change
+FALL_TO_WORDS: tuple[str, ...] = (
+    "下降到",
+    "下降至",
+    "降低到",
+    "降低至",
+    "减少到",
+    "减少至",
+    "回落到",
+    "回落至",
+    "压减至",
+    "压减到",
+    "降到",
+    "降至",
+)
 
 #: measures that are rates or shares: a percentage of them is a level
 RATE_WORDS: tuple[str, ...] = ("率", "占比", "比重", "比例", "覆盖", "浓度", "指数")
