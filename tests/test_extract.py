@@ -490,14 +490,20 @@ def test_toml_drafts_of_the_seed_article_hold_only_keys_and_types_the_data_file_
             assert isinstance(table["unit"], str) and table["unit"]
 
 
-def test_toml_drafts_of_the_seed_article_go_into_the_shipped_data_with_add(
-    shipped_copy: Path,
+@pytest.mark.parametrize("fmt", ["toml", "json"])
+def test_drafts_of_the_seed_article_go_into_the_shipped_data_with_add(
+    shipped_copy: Path, fmt: str
 ) -> None:
     from tests.helpers import run
 
-    drafts = shipped_copy.parent / "drafts.toml"
+    drafts = shipped_copy.parent / f"drafts.{fmt}"
     x = extract(read_report(SEED.read_bytes(), SEED.name), id_prefix="draft")
-    drafts.write_text(extraction_toml(x, report=None), encoding="utf-8")
+    out = (
+        extraction_toml(x, report=None)
+        if fmt == "toml"
+        else json.dumps(extraction_json(x), ensure_ascii=False)
+    )
+    drafts.write_text(out, encoding="utf-8")
     result = run("add", "--from", str(drafts), "--report", "licang-2023", "-f", str(shipped_copy))
     assert result.exit_code == 0, result.output
     added = tomllib.loads(shipped_copy.read_text(encoding="utf-8"))["targets"]
