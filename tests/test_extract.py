@@ -262,6 +262,10 @@ def test_lists_give_one_target_each_with_the_shared_qualifier() -> None:
         "重点抓好五个方面工作，一是稳增长，二是促转型。",
         "实施“十四五”规划，推动14号线通车。",
         "加快汽车及零部件产业转型。",
+        "安排投资5.1亿元，实施重点民生实事18件。",
+        "坚定不移做好6个方面工作。",
+        "重点做好八项工作。",
+        "增速高出全市1.1个百分点。",
     ],
 )
 def test_context_numbers_are_not_targets(text: str) -> None:
@@ -272,6 +276,8 @@ def test_context_numbers_are_not_targets(text: str) -> None:
 def test_attribute_sizes_are_not_targets() -> None:
     x = extract("2024年，力争全年引进过百亿元项目2个以上、过30亿元项目5个以上。", plan_year=2024)
     assert [(t.target, t.unit) for t in x.targets] == [(2, "个"), (5, "个")]
+    x = extract("2024年，将为12所学校的95间教室安装地暖。", plan_year=2024)
+    assert [(t.target, t.unit) for t in x.targets] == [(95, "间")]
 
 
 REPORT = """政府工作报告
@@ -306,6 +312,22 @@ def test_news_summary_mixing_review_and_plan_by_tense_and_year() -> None:
     x = extract(text, plan_year=2024)
     assert [t.target for t in x.targets] == [3, 6]
     assert [o.value for o in x.outcomes] == [6.1, 4]
+
+
+def test_review_context_is_no_outcome() -> None:
+    text = (
+        "2023年工作回顾。2023年，137个市重点项目完成投资236.8亿元，"
+        "实施总投资166.25亿元的37个项目，新谋划重点项目630个、总投资1280亿元，"
+        "加快推进38项重点工作落实，规模以上工业增加值增长9.1%、高出全市1.1个百分点，"
+        "为12所学校的95间教室安装地暖。"
+    )
+    x = extract(text, plan_year=2024)
+    assert [(o.value, o.unit) for o in x.outcomes] == [
+        (236.8, "亿元"),
+        (630, "个"),
+        (9.1, "%"),
+        (95, "间"),
+    ]
 
 
 def test_a_fall_is_a_negative_outcome() -> None:

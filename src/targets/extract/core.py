@@ -216,9 +216,14 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
 
 
 def _is_attribute(text: str, num: _Num, clause: _Clause, others: list[_Num]) -> bool:
-    """过30亿元项目5个: a size that qualifies the thing counted by a later number."""
-    if not any(o.start > num.start for o in others):
+    """过30亿元项目5个: a size that qualifies the thing counted by a later number; 为78所
+    中小学的95间教室: the number of what the later count belongs to."""
+    later = [o for o in others if o.start > num.start]
+    if not later:
         return False
+    between = _SPACE.sub("", text[num.unit_end : later[0].start])
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,10}的", between):
+        return True
     rest = text[num.unit_end : clause.end].lstrip()
     rest = rest[2:] if rest.startswith(("以上", "以下")) else rest
     rest = rest[1:] if rest.startswith("的") else rest
@@ -797,7 +802,12 @@ def _extract(
                     end = num.end + len(tail_text.rstrip())
                 if sent.mode == "plan":
                     if _context_number(
-                        text, clause, num, nums, text[min(measure_start, clause.start) : num.start]
+                        text,
+                        clause,
+                        num,
+                        nums,
+                        text[min(measure_start, clause.start) : num.start],
+                        metric,
                     ):
                         continue
                     numbered.add(k)
@@ -835,7 +845,7 @@ def _extract(
                         )
                     )
                 else:
-                    if _is_attribute(text, num, clause, nums) or _rank_like(text, num, clause):
+                    if _review_context(text, clause, num, nums, metric, pre_raw):
                         continue
                     if re.fullmatch(r"[\u4e00-\u9fff]{1,16}中\s*", text[num.end : clause.end]):
                         continue
@@ -905,10 +915,33 @@ def _is_scope(text: str, num: _Num, nums: list[_Num]) -> bool:
     return any(v in between for v in _SCOPE_VERBS)
 
 
-def _context_number(text: str, clause: _Clause, num: _Num, nums: list[_Num], pre_raw: str) -> bool:
-    """Numbers that give context in a plan: portfolios, stock, attributes, ranks."""
+def _review_context(
+    text: str, clause: _Clause, num: _Num, nums: list[_Num], metric: str, pre_raw: str
+) -> bool:
+    """Numbers that give context in a review: the sizes of portfolios and programmes, what a
+    later number counts in, attributes, ranks and gaps to other governments. Stock (累计) is
+    an outcome there."""
     pre = _SPACE.sub("", pre_raw)
-    if _is_scope(text, num, nums):
+    body = _SPACE.sub("", text[clause.start : clause.end])
+    return (
+        _is_scope(text, num, nums)
+        or any(w in pre[-8:] for w in W.PORTFOLIO_WORDS)
+        or (any(w in body for w in W.PORTFOLIO_WORDS) and "项目" in body)
+        or _is_programme(text, num, clause, metric)
+        or _is_attribute(text, num, clause, nums)
+        or _rank_like(text, num, clause)
+        or _is_gap(text, num, clause)
+    )
+
+
+def _context_number(
+    text: str, clause: _Clause, num: _Num, nums: list[_Num], pre_raw: str, metric: str
+) -> bool:
+    """Numbers that give context in a plan: portfolios, programmes, stock, attributes, ranks."""
+    pre = _SPACE.sub("", pre_raw)
+    if _is_scope(text, num, nums) or _is_programme(text, num, clause, metric):
+        return True
+    if _is_gap(text, num, clause):
         return True
     body = _SPACE.sub("", text[clause.start : clause.end])
     if any(w in pre for w in W.PORTFOLIO_WORDS):
@@ -925,6 +958,34 @@ def _context_number(text: str, clause: _Clause, num: _Num, nums: list[_Num], pre
     if _is_attribute(text, num, clause, nums):
         return True
     return _rank_like(text, num, clause)
+
+
+_PROGRAMME_RE = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in W.PROGRAMME_NOUNS) + r")(?!室|站|者|人员|岗位|日|量)"
+)
+
+
+def _is_programme(text: str, num: _Num, clause: _Clause, metric: str) -> bool:
+    """实施重点民生实事18件, 做好6个方面工作, 38项重点工作: the size of a programme of work,
+    whose items (not their number) are the pledges."""
+    if re.search(f"(?:{_PROGRAMME_RE.pattern})$", _strip_metric_tail(metric)):
+        return True
+    post = _SPACE.sub("", text[num.end : clause.end])
+    post = re.sub(r"^(?:以上|左右)?的?", "", post)
+    m = _PROGRAMME_RE.search(post[:8])
+    return m is not None and not re.search(r"\d", post[: m.start()])
+
+
+_GAP_RE = re.compile(
+    r"(?:高出|高于|低于|快于|慢于|超出|领先|优于|比)"
+    r"(?:全国|全省|全市|全州|全区|全县|国家|省|市|区|县)[^，,。；;：:\d]{0,8}?"
+    r"(?:平均|水平|增速|平均水平)?[高低快慢多少]?\s*$"
+)
+
+
+def _is_gap(text: str, num: _Num, clause: _Clause) -> bool:
+    """高出全市1.1个百分点: a gap to another government's figure, not a result of one's own."""
+    return _GAP_RE.search(text[clause.start : num.start]) is not None
 
 
 def _rank_like(text: str, num: _Num, clause: _Clause) -> bool:

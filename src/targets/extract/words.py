@@ -391,7 +391,24 @@ PLAN_SECTION_CUES: tuple[str, ...] = (
 )
 
 #: context words: a number governed by them is the size of a portfolio, not a pledge
-PORTFOLIO_WORDS: tuple[str, ...] = ("总投资", "计划投资", "估算投资", "总规模")
+PORTFOLIO_WORDS: tuple[str, ...] = (
+    "总投资",
+    "计划投资",
+    "估算投资",
+    "总规模",
+    "安排投资",
+    "安排资金",
+)
+
+#: nouns of a programme of work: N件民生实事, N项重点工作, N个方面工作 give its size, not a pledge
+PROGRAMME_NOUNS: tuple[str, ...] = (
+    "实事",
+    "工作",
+    "任务",
+    "方面",
+    "举措",
+    "大事",
+)
 PUSH_VERBS: tuple[str, ...] = ("推进", "推动", "加快", "谋划", "储备", "梳理", "跟踪", "服务")
 STOCK_WORDS: tuple[str, ...] = ("现有", "累计", "已有", "共有", "目前", "存量", "涉及")
 
