@@ -314,6 +314,17 @@ def test_news_summary_mixing_review_and_plan_by_tense_and_year() -> None:
     assert [o.value for o in x.outcomes] == [6.1, 4]
 
 
+def test_an_elided_review_is_followed_by_plan_lines_without_cues() -> None:
+    text = (
+        "2023年工作回顾\n全区地区生产总值增长5.1%\n新增就业1.2万人\n……\n"
+        "新建幼儿园5所\n打通断头路20条\n建成深汕高中园\n……\n"
+        "某市人民政府工作报告（2024年1月9日）\n高质量打造韧性城市。新增停车位2万个。"
+    )
+    x = extract(text, plan_year=2024)
+    assert [o.value for o in x.outcomes] == [5.1, 1.2]
+    assert [t.target for t in x.targets] == [5, 20, "completed", 2]
+
+
 def test_review_context_is_no_outcome() -> None:
     text = (
         "2023年工作回顾。2023年，137个市重点项目完成投资236.8亿元，"

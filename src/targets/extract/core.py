@@ -301,13 +301,28 @@ def _introduces(sentence: str, cue: str) -> bool:
     return i >= 0 and re.match(r"[是为]?\s*[:：]", sentence[i + len(cue) :]) is not None
 
 
+_BREAK_RE = re.compile(
+    r"\s*(?:[…⋯.。·]{2,}|[—\-－=＊*]{3,}|[（(]略[)）])\s*"
+    r"|[^，,。；;\n]{0,24}(?<![作做])政府工作报告\s*(?:[（(][^）)\n]{0,24}[)）])?\s*"
+)
+
+
 def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) -> None:
     """Each sentence plans or reviews: its section, its years and its words vote; a sentence
-    with no vote takes the previous sentence's mode (the first ones, the text's majority)."""
+    with no vote takes the previous sentence's mode (the first ones, the text's majority).
+
+    A break (a line of dots …… where an excerpt was cut, or the title line of a report) closes
+    the section; after a review closed so, a sentence with no vote plans, since reports (and
+    the news that excerpts them) review first and plan after."""
     section: str | None = None
     scores: list[float] = []
+    resets: list[bool] = []
     for sent in sentences:
         s = text[sent.start : sent.end]
+        brk = _BREAK_RE.fullmatch(s) is not None
+        resets.append(brk and section == "review")
+        if brk:
+            section = None
         head = s.strip()[:24]
         short = len(s.strip()) <= 40
         for cue in _REVIEW_HEAD:
@@ -336,7 +351,9 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
     plan_votes = sum(1 for x in scores if x > 0)
     review_votes = sum(1 for x in scores if x < 0)
     previous = "review" if review_votes > plan_votes else "plan"
-    for sent, score in zip(sentences, scores, strict=True):
+    for sent, score, reset in zip(sentences, scores, resets, strict=True):
+        if reset:
+            previous = "plan"
         if score > 0:
             sent.mode, sent.decided = "plan", True
         elif score < 0:
