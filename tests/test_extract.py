@@ -229,6 +229,10 @@ def test_comparator_and_direction_always_agree_and_milestones_have_neither() -> 
         ("新增城镇就业2.2万人。", 2.2, "万人"),
         ("新建绿道 16 公里。", 16, "公里"),
         ("新增学位2.05万座。", 2.05, "万座"),
+        ("新增托位1. 6万个。", 1.6, "万个"),
+        ("引进人才1,400人。", 1400, "人"),
+        ("新增智慧感知设备3000路。", 3000, "路"),
+        ("新建学校１２所。", 12, "所"),
     ],
 )
 def test_numbers_and_units_as_written(text: str, value: float, unit: str) -> None:

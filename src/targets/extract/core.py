@@ -94,6 +94,8 @@ def _segment(text: str) -> list[_Sentence]:
             sent = _Sentence(i + 1, i + 1)
             quote_depth = 0
         elif ch in _CLAUSE_END and quote_depth == 0:
+            if ch == "," and _THOUSANDS_COMMA.match(text, i):
+                continue
             close_clause(i, ch)
         elif (
             ch in " \t\u3000"
@@ -113,7 +115,9 @@ def _segment(text: str) -> list[_Sentence]:
 # --- numbers -------------------------------------------------------------------------------------
 
 _UNIT_RE = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in unit) for unit in W.UNITS))
-_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+# 1,400 (thousands), 1.6 and 1. 6 (a stray space after the point, as some pages print it)
+_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.[ \u00a0]?\d+)?")
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _CN = re.compile(f"[{CN_NUMERAL_CHARS}]+")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SPACE = re.compile(r"\s+")

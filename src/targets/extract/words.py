@@ -297,11 +297,12 @@ UNITS: tuple[str, ...] = (
     "级",
     "星",
     "起",
+    "路",
 )
 
 #: units that say nothing on their own when a Chinese numeral precedes them (一批, 三类 …)
 WEAK_CN_UNITS: frozenset[str] = frozenset(
-    {"批", "类", "级", "星", "期", "次", "位", "种", "组", "队", "站"}
+    {"批", "类", "级", "星", "期", "次", "位", "种", "组", "队", "站", "路"}
 )
 
 #: nouns that, right after "N个", make the number an enumeration of the text itself
@@ -349,6 +350,11 @@ NOT_A_MEASURE_AFTER: tuple[str, ...] = (
     "+",
     "·",
     "项目标",
+    "路公交",
+    "路车",
+    "路口",
+    "路段",
+    "路线",
 )
 
 # --- plan and review --------------------------------------------------------------------------
