@@ -141,6 +141,7 @@ def test_comparators(text: str, comparator: str) -> None:
         ("城区绿化覆盖率提升至45.3%。", "level"),
         ("城镇调查失业率控制在5.5%以内。", "level"),
         ("科技型中小企业达到500家。", "level"),
+        ("粮食产量1.4兆斤左右。", "level"),
         ("新增城镇就业2.2万人。", "count"),
         ("建成口袋公园8个。", "count"),
         ("引进外商投资企业20家。", "count"),
@@ -160,6 +161,10 @@ def test_kinds(text: str, kind: str) -> None:
         ("确保高端制造产业园竣工运营。", "completed"),
         ("实现青钢片区九年制学校启用。", "completed"),
         ("成立数字经济产业联盟。", "established"),
+        ("开工建设区工会大楼。", "started"),
+        ("加快启动柏泉全域旅游示范中心建设。", "started"),
+        ("完成府河运动天地建设。", "completed"),
+        ("推动区妇幼保健院新院开门应诊。", "completed"),
     ],
 )
 def test_milestones_with_their_stage(text: str, stage: str) -> None:
@@ -233,6 +238,7 @@ def test_comparator_and_direction_always_agree_and_milestones_have_neither() -> 
         ("引进人才1,400人。", 1400, "人"),
         ("新增智慧感知设备3000路。", 3000, "路"),
         ("新建学校１２所。", 12, "所"),
+        ("粮食产量1.4兆斤左右。", 1.4, "兆斤"),
     ],
 )
 def test_numbers_and_units_as_written(text: str, value: float, unit: str) -> None:
@@ -270,11 +276,29 @@ def test_lists_give_one_target_each_with_the_shared_qualifier() -> None:
         "坚定不移做好6个方面工作。",
         "重点做好八项工作。",
         "增速高出全市1.1个百分点。",
+        "投资67亿元，实施服务业和工业项目38个。",
+        "力争引进投资20亿元的创举医疗集团等一批大项目。",
+        "力促25个楼盘加快建设。",
+        "推动联六、联十一、东环城等49条国省干线和城市道路建设。",
+        "投入建设资金196亿元。",
     ],
 )
 def test_context_numbers_are_not_targets(text: str) -> None:
     x = extract("2024年，将" + text, plan_year=2024)
     assert [t for t in x.targets if t.kind != "milestone"] == []
+
+
+def test_a_clause_with_its_own_verb_keeps_its_own_measure() -> None:
+    x = extract("2024年，将坚持每月开竣工一批项目，全年新开工77个、竣工63个。", plan_year=2024)
+    assert [(t.quote, t.target) for t in x.targets] == [("全年新开工77个", 77), ("竣工63个", 63)]
+
+
+def test_project_counts_are_results_when_signed_or_built_even_beside_a_portfolio() -> None:
+    text = (
+        "2023年工作回顾。2023年，实施3000万元以上工业项目75个，总投资101.8亿元。"
+        "引进市外服务业项目80个，总投资33.3亿元。"
+    )
+    assert [o.value for o in extract(text, plan_year=2024).outcomes] == [80]
 
 
 def test_attribute_sizes_are_not_targets() -> None:

@@ -231,7 +231,9 @@ def _is_attribute(text: str, num: _Num, clause: _Clause, others: list[_Num]) -> 
     rest = text[num.unit_end : clause.end].lstrip()
     rest = rest[2:] if rest.startswith(("以上", "以下")) else rest
     rest = rest[1:] if rest.startswith("的") else rest
-    return rest.startswith(("项目", "企业", "楼宇", "工程", "产业", "园区", "级", "元", "以上"))
+    if rest.startswith(("项目", "企业", "楼宇", "工程", "产业", "园区", "级", "元", "以上")):
+        return True
+    return re.match(r"[\u4e00-\u9fff]{1,4}(?:项目|企业|工程)", rest) is not None
 
 
 # --- plan and review -----------------------------------------------------------------------------
@@ -404,6 +406,13 @@ def _strip_verbs(s: str) -> str:
     return s
 
 
+def _own_verb(pre: str) -> bool:
+    """The clause counts with a verb of its own (全年新开工77个): it takes no measure from the
+    clauses before it."""
+    own = _strip_metric_tail(_strip_lead(_SPACE.sub("", pre)))
+    return len(own) >= 2 and any(own.startswith(v) for v in W.COUNT_VERBS)
+
+
 def _clean_metric(s: str) -> str:
     s = _SPACE.sub("", s)
     s = _strip_lead(s)
@@ -493,6 +502,8 @@ def _kind(pre: str, metric: str, unit: str | None, comparator: str | None) -> st
         return "level"
     if any(w in metric for w in W.RATE_WORDS) and comparator == "at_most":
         return "level"
+    if any(w in metric for w in W.LEVEL_MEASURES):
+        return "level"
     return "count"
 
 
@@ -524,6 +535,10 @@ _STAGE = dict(W.STAGE_WORDS)
 _PUSH_LEAD = re.compile(
     r"^(?:\s|(?:19|20)\d{2}\s*年|推动|确保|加快|力争|实现|争取|全面|年内|全年|还将|将|要|同时|此外|并|再|"
     r"完成|启动|推进|做好|抓好|积极)+"
+)
+# 完成府河运动天地建设: a named project whose building is finished (no number in the clause)
+_DONE_BUILDING = re.compile(
+    r"\s*(?:(?:全面|加快|确保|力争|年内|全年|将|要)\s*)*完成\s*([^\d，,、；;。]{2,24}?)\s*的?建设\s*$"
 )
 _OBJ_TAIL = re.compile(r"(?:等)?(?:配套)?(?:项目|工程)?(?:等)?$")
 
@@ -558,9 +573,19 @@ def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milesto
             continue
         body = text[c.start : c.end]
         m = _STAGE_RE.search(body)
-        while m and body[m.end() : m.end() + 1] in ("区", "期", "资", "仪", "会"):
+        # 建成区, 启动资金, 开工仪式: a two-character stage word inside a noun
+        while (
+            m
+            and len(m.group(0)) == 2
+            and body[m.end() : m.end() + 1] in ("区", "期", "资", "仪", "会")
+        ):
             m = _STAGE_RE.search(body, m.end())
         if not m:
+            subject = _SUBJECT_RE.match(body)
+            done = _DONE_BUILDING.match(body, subject.end() if subject else 0)
+            if done and _valid_object(done.group(1)):
+                start = _quote_start(text, c)
+                out.append(_Milestone(start, c.end, done.group(1), "completed"))
             continue
         stage = _STAGE[m.group(0)]
         before = body[: m.start()]
@@ -568,12 +593,19 @@ def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milesto
         subject = _SUBJECT_RE.match(before)
         if subject and subject.end() == len(before.rstrip()):
             before = ""
+        elif subject:  # 我区将加快启动…: the subject, then the lead words
+            before = before[subject.end() :]
+            body = before + body[m.start() :]
+            m = _STAGE_RE.search(body, len(before))
+            assert m is not None
         lead = _PUSH_LEAD.match(before)
         if (not before.strip() or (lead and lead.end() == len(before))) and after.strip():
             obj = _OBJ_TAIL.sub("", after.strip()).strip("“”")
             obj = re.split(r"(?:建设|改造提升|工作)$", obj)[0] if obj.endswith("工作") else obj
+            if stage == "started" and obj.endswith("建设"):  # 启动X建设: X is started
+                obj = _OBJ_TAIL.sub("", obj[:-2]).strip("“”")
             if _valid_object(obj):
-                start = c.start + len(body) - len(body.lstrip())
+                start = _quote_start(text, c)
                 out.append(_Milestone(start, c.end, obj, stage))
             continue
         if after.strip() and not re.fullmatch(r"\s*(?:建设|运营|投用|使用|开放|运行)?\s*", after):
@@ -804,7 +836,7 @@ def _extract(
                     post = _post_noun(text, num.end, clause.end)
                     if len(post) >= 2 and idx == len(nums) - 1:
                         metric, number_first = post, True
-                    elif last_measure is not None:
+                    elif last_measure is not None and not _own_verb(pre_raw):
                         measure_start, metric = last_measure
                     elif post:
                         metric, number_first = post, True
@@ -822,13 +854,15 @@ def _extract(
                     tail_text = text[num.end : clause.end]
                     end = num.end + len(tail_text.rstrip())
                 if sent.mode == "plan":
-                    if _context_number(
+                    if _context(
                         text,
-                        clause,
+                        sent,
+                        k,
                         num,
                         nums,
-                        text[min(measure_start, clause.start) : num.start],
                         metric,
+                        text[min(measure_start, clause.start) : num.start],
+                        plan=True,
                     ):
                         continue
                     numbered.add(k)
@@ -866,7 +900,7 @@ def _extract(
                         )
                     )
                 else:
-                    if _review_context(text, clause, num, nums, metric, pre_raw):
+                    if _context(text, sent, k, num, nums, metric, pre_raw, plan=False):
                         continue
                     if re.fullmatch(r"[\u4e00-\u9fff]{1,16}中\s*", text[num.end : clause.end]):
                         continue
@@ -936,49 +970,98 @@ def _is_scope(text: str, num: _Num, nums: list[_Num]) -> bool:
     return any(v in between for v in _SCOPE_VERBS)
 
 
-def _review_context(
-    text: str, clause: _Clause, num: _Num, nums: list[_Num], metric: str, pre_raw: str
-) -> bool:
-    """Numbers that give context in a review: the sizes of portfolios and programmes, what a
-    later number counts in, attributes, ranks and gaps to other governments. Stock (累计) is
-    an outcome there."""
-    pre = _SPACE.sub("", pre_raw)
-    body = _SPACE.sub("", text[clause.start : clause.end])
-    return (
-        _is_scope(text, num, nums)
-        or any(w in pre[-8:] for w in W.PORTFOLIO_WORDS)
-        or (any(w in body for w in W.PORTFOLIO_WORDS) and "项目" in body)
-        or _is_programme(text, num, clause, metric)
-        or _is_attribute(text, num, clause, nums)
-        or _rank_like(text, num, clause)
-        or _is_gap(text, num, clause)
+_PUSHED_AFTER = re.compile(r"加快建设|加快推进|推进建设|开发建设|加快实施|加快发展")
+_PORTFOLIO_MONEY = re.compile(
+    r"^(?:全年|年内|今年|同时|此外|其中|并|共|还将|将|要)*(?:总|计划|年度计划)?投资(?:约|近|超)?$"
+)
+
+
+def _chain_start(sent: _Sentence, k: int) -> int:
+    """The start of the list of clauses joined by 、 that clause k ends or belongs to."""
+    j = k
+    while j > 0 and sent.clauses[j - 1].delim == "、":
+        j -= 1
+    return sent.clauses[j].start
+
+
+def _is_portfolio(text: str, sent: _Sentence, k: int, num: _Num, metric: str) -> bool:
+    """投资67亿元，实施服务业和工业项目38个: in a sentence that gives a portfolio's investment
+    and its number of projects, both are its size (not 引进/签约/建成 N个项目, results)."""
+    clause = sent.clauses[k]
+    s_body = _SPACE.sub("", text[sent.start : sent.end])
+    lead = _SPACE.sub("", text[_chain_start(sent, k) : num.start])
+    money = num.unit in _MONEY and (
+        _PORTFOLIO_MONEY.search(_SPACE.sub("", text[clause.start : num.start])) is not None
+    )
+    if money:
+        return any(w in s_body for w in ("项目", "工程", "实事"))
+    post = _SPACE.sub("", text[num.end : clause.end])[:10]
+    if num.unit not in ("个", "项") or "项目" not in metric + post:
+        return False
+    if any(v in lead for v in W.PROJECT_RESULT_VERBS) or _STAGE_RE.search(post):
+        return False
+    others = [
+        c
+        for c in sent.clauses
+        if c is not clause and re.search(r"(?:总|计划)?投资\s*约?\s*\d", text[c.start : c.end])
+    ]
+    return any(
+        not re.search(r"完成|固定资产|工业|实际|利用|累计", text[c.start : c.end]) for c in others
     )
 
 
-def _context_number(
-    text: str, clause: _Clause, num: _Num, nums: list[_Num], pre_raw: str, metric: str
+def _qualifies_noun(text: str, num: _Num, clause: _Clause) -> bool:
+    """投资20亿元的创举医疗集团: an amount of money that describes a thing (not 5%的目标)."""
+    if num.unit not in _MONEY:
+        return False
+    rest = _SPACE.sub("", text[num.unit_end : clause.end])
+    rest = re.sub(r"^(?:以上|以下|左右)", "", rest)
+    return (
+        re.match(r"的(?!目标|任务|水平|要求|增长|基础|比重|占比)[\u4e00-\u9fff]", rest) is not None
+    )
+
+
+def _context(
+    text: str,
+    sent: _Sentence,
+    k: int,
+    num: _Num,
+    nums: list[_Num],
+    metric: str,
+    pre_raw: str,
+    plan: bool,
 ) -> bool:
-    """Numbers that give context in a plan: portfolios, programmes, stock, attributes, ranks."""
+    """Numbers that give context, not a pledge (plan) nor a result (review): the sizes of
+    portfolios and programmes, what a later number counts in, attributes, ranks and gaps to
+    other governments; in a plan also stock and portfolios pushed forward (in a review, stock
+    such as 累计394万户 is an outcome)."""
+    clause = sent.clauses[k]
     pre = _SPACE.sub("", pre_raw)
-    if _is_scope(text, num, nums) or _is_programme(text, num, clause, metric):
-        return True
-    if _is_gap(text, num, clause):
-        return True
+    chain = _SPACE.sub("", text[_chain_start(sent, k) : num.start])
     body = _SPACE.sub("", text[clause.start : clause.end])
-    if any(w in pre for w in W.PORTFOLIO_WORDS):
-        return True
-    if any(w in body for w in W.PORTFOLIO_WORDS) and "项目" in body:
-        return True
-    if any(w in pre for w in W.STOCK_WORDS):
-        return True
-    lead = _strip_lead(pre)
-    if any(lead.startswith(v) or pre.endswith(v) for v in W.PUSH_VERBS) and (
-        "建设" in body or "项目" in body
+    if (
+        _is_scope(text, num, nums)
+        or _is_programme(text, num, clause, metric)
+        or _is_gap(text, num, clause)
+        or any(w in (chain if plan else chain[-8:]) for w in W.PORTFOLIO_WORDS)
+        or (any(w in body for w in W.PORTFOLIO_WORDS) and "项目" in body)
+        or _is_portfolio(text, sent, k, num, metric)
+        or _is_attribute(text, num, clause, nums)
+        or _qualifies_noun(text, num, clause)
+        or _rank_like(text, num, clause)
     ):
         return True
-    if _is_attribute(text, num, clause, nums):
+    if not plan:
+        return False
+    if any(w in chain for w in W.STOCK_WORDS):
         return True
-    return _rank_like(text, num, clause)
+    pushed = any(
+        _strip_lead(p).startswith(v) or p.endswith(v) for v in W.PUSH_VERBS for p in (pre, chain)
+    )
+    after = _SPACE.sub("", text[num.end : clause.end])
+    return (pushed and ("建设" in body or "项目" in body)) or (
+        _PUSHED_AFTER.search(after) is not None
+    )
 
 
 _PROGRAMME_RE = re.compile(
@@ -989,6 +1072,8 @@ _PROGRAMME_RE = re.compile(
 def _is_programme(text: str, num: _Num, clause: _Clause, metric: str) -> bool:
     """实施重点民生实事18件, 做好6个方面工作, 38项重点工作: the size of a programme of work,
     whose items (not their number) are the pledges."""
+    if num.unit not in W.PROGRAMME_UNITS:
+        return False
     if re.search(f"(?:{_PROGRAMME_RE.pattern})$", _strip_metric_tail(metric)):
         return True
     post = _SPACE.sub("", text[num.end : clause.end])
