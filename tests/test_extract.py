@@ -411,6 +411,20 @@ def test_traditional_characters_read_as_simplified_and_quoted_as_written() -> No
     _assert_verbatim(text, x)
 
 
+def test_pinyin_glosses_of_a_converted_page_are_read_through_and_quoted_as_written() -> None:
+    text = (
+        "預(yù)期目標是:地區(qū)生產(chǎn)總值增長13%,;城鎮(zhèn)登記失業(yè)率控制在4.3%以內(nèi);"
+    )
+    x = extract(text, plan_year=2010)
+    assert [(t.target, t.kind, t.comparator) for t in x.targets] == [
+        (13, "growth", "at_least"),
+        (4.3, "level", "at_most"),
+    ]
+    assert x.targets[0].quote == "地區(qū)生產(chǎn)總值增長13%"
+    assert x.targets[1].title == "城鎮登記失業率控制在4.3%以內"
+    _assert_verbatim(text, x)
+
+
 # --- ids, titles, categories ----------------------------------------------------------------------
 
 

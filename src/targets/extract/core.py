@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from targets.extract import words as W
 from targets.extract.model import DraftOutcome, DraftTarget, Extraction, KnownTarget
-from targets.extract.normal import normalise
+from targets.extract.normal import reading_text, without_glosses
 from targets.extract.numbers import CN_DIGITS, CN_NUMERAL_CHARS, arabic_to_number, cn_to_number
 
 # --- segmentation --------------------------------------------------------------------------------
@@ -745,7 +745,7 @@ def _quote_start(text: str, clause: _Clause) -> int:
 def _as_written(original: str, normal: str, part: str) -> str:
     """`part`, a suffix of `normal` with spaces removed, in the characters of `original` (the
     same text before `normalise`, character for character)."""
-    orig, norm = _SPACE.sub("", original), _SPACE.sub("", normal)
+    orig, norm = _SPACE.sub("", without_glosses(original)), _SPACE.sub("", normal)
     if part and norm.endswith(part) and len(orig) == len(norm):
         return orig[len(orig) - len(part) :]
     return part
@@ -756,6 +756,7 @@ def _unit_as_written(original: str, normal_quote: str, unit: str | None) -> str 
     quote writes it after a number."""
     if unit is None:
         return None
+    original = without_glosses(original)
     pattern = r"\s*".join(re.escape(ch) for ch in unit)
     m = re.search(f"[0-9{CN_NUMERAL_CHARS}][\\s余多]*({pattern})", normal_quote)
     if m is None or len(original) != len(normal_quote):
@@ -771,32 +772,41 @@ def extract(
 ) -> Extraction:
     """Draft targets (pledges for the plan period) and outcomes (results for a past period).
 
-    The rules read `normalise(text)` (traditional characters simplified, full-width digits made
-    ASCII, one character for one); quotes, titles and units are cut from `text` itself."""
+    The rules read the text as `reading_text` gives it (traditional characters simplified,
+    full-width digits made ASCII, pinyin glosses left out); quotes, titles and units are cut
+    from `text` itself, at the offsets of the original."""
     if not text:
         return Extraction((), ())
-    normal = normalise(text)
+    normal, where = reading_text(text)
     found = _extract(normal, known, plan_year, id_prefix)
     if normal == text:
         return found
-    targets = tuple(
-        replace(
-            t,
-            quote=text[t.start : t.start + len(t.quote)],
-            title=_as_written(text[t.start : t.start + len(t.quote)], t.quote, t.title),
-            unit=_unit_as_written(text[t.start : t.start + len(t.quote)], t.quote, t.unit),
+
+    def span(start: int, length: int) -> tuple[int, str]:
+        if where is None:
+            return start, text[start : start + length]
+        first = where[start]
+        return first, text[first : where[start + length - 1] + 1] if length else ""
+
+    targets = []
+    for t in found.targets:
+        start, quote = span(t.start, len(t.quote))
+        targets.append(
+            replace(
+                t,
+                start=start,
+                quote=quote,
+                title=_as_written(quote, t.quote, t.title),
+                unit=_unit_as_written(quote, t.quote, t.unit),
+            )
         )
-        for t in found.targets
-    )
-    outcomes = tuple(
-        replace(
-            o,
-            quote=text[o.start : o.start + len(o.quote)],
-            unit=_unit_as_written(text[o.start : o.start + len(o.quote)], o.quote, o.unit),
+    outcomes = []
+    for o in found.outcomes:
+        start, quote = span(o.start, len(o.quote))
+        outcomes.append(
+            replace(o, start=start, quote=quote, unit=_unit_as_written(quote, o.quote, o.unit))
         )
-        for o in found.outcomes
-    )
-    return Extraction(targets, outcomes)
+    return Extraction(tuple(targets), tuple(outcomes))
 
 
 def _extract(

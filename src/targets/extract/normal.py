@@ -1,10 +1,13 @@
-"""One text for the rules to read, of the same length as the report's: traditional characters
-to simplified, full-width digits and Latin letters to ASCII.
+"""One text for the rules to read: traditional characters to simplified, full-width digits and
+Latin letters to ASCII, and pinyin glosses that some converted pages print after characters
+(地區(qū)生產(chǎn)總值) left out.
 
 The extractor's tables are written in simplified characters. A report printed in traditional
 characters (區屬地區生產總值增長9%, 城鎮登記失業率控制在4%以內, 億元) is matched through
 `normalise`, which maps one character to one character, so every offset found in the normalised
-text is the same offset in the original: quotes are always cut from the original text.
+text is the same offset in the original: quotes are always cut from the original text. Where
+glosses are dropped, `reading_text` also gives, for each character it keeps, its offset in the
+original, to map offsets back.
 
 The table holds the traditional characters whose simplified form occurs in the extractor's
 vocabulary, its development texts or the shipped data (about 500 pairs). It was derived from
@@ -15,6 +18,7 @@ with another meaning (著 as in 显著, 乾, 瞭, 藉, 徵, 夥).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # fmt: off
@@ -65,3 +69,28 @@ def normalise(text: str) -> str:
     """The text with traditional characters simplified and full-width digits and letters made
     ASCII: one character for one, so offsets and length are unchanged."""
     return text.translate(_table())
+
+
+_GLOSS = re.compile(
+    r"(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+)
+
+
+def without_glosses(text: str) -> str:
+    """The text without pinyin glosses in brackets after characters: 地區(qū) is 地區."""
+    return _GLOSS.sub("", text)
+
+
+def reading_text(text: str) -> tuple[str, list[int] | None]:
+    """The text the rules read, and the original offset of each of its characters (None when
+    every character stays where it is)."""
+    glosses = list(_GLOSS.finditer(text))
+    if not glosses:
+        return normalise(text), None
+    kept: list[int] = []
+    at = 0
+    for g in glosses:
+        kept.extend(range(at, g.start()))
+        at = g.end()
+    kept.extend(range(at, len(text)))
+    return normalise("".join(text[i] for i in kept)), kept
