@@ -142,6 +142,7 @@ def test_comparators(text: str, comparator: str) -> None:
         ("城镇调查失业率控制在5.5%以内。", "level"),
         ("科技型中小企业达到500家。", "level"),
         ("粮食产量1.4兆斤左右。", "level"),
+        ("人口自然增长率控制在7.2‰。", "level"),
         ("新增城镇就业2.2万人。", "count"),
         ("建成口袋公园8个。", "count"),
         ("引进外商投资企业20家。", "count"),

@@ -473,6 +473,8 @@ def _kind(pre: str, metric: str, unit: str | None, comparator: str | None) -> st
             return "growth"
         if any(w in tail for w in ("提升至", "提升到", "提高至", "提高到")):
             return "level"
+        if metric.endswith("率") and not pre_n.endswith(("增长", "下降", "提高", "降低")):
+            return "level"  # 人口自然增长率控制在7.2%: a rate held at a level
         if any(
             w in pre_n
             for w in (
