@@ -370,6 +370,11 @@ def test_review_context_is_no_outcome() -> None:
     ]
 
 
+def test_a_number_cut_from_what_it_counts_is_dropped() -> None:
+    x = extract("2023年工作回顾。2023年，完成投资236.8亿元，137个，新增企业5家。", plan_year=2024)
+    assert [o.value for o in x.outcomes] == [236.8, 5]
+
+
 def test_a_fall_is_a_negative_outcome() -> None:
     x = extract("2023年工作回顾。2023年，一般公共预算收入4.08亿元、下降9%。", plan_year=2024)
     assert [o.value for o in x.outcomes] == [4.08, -9]

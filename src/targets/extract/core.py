@@ -309,7 +309,7 @@ def _introduces(sentence: str, cue: str) -> bool:
 
 _BREAK_RE = re.compile(
     r"\s*(?:[…⋯.。·]{2,}|[—\-－=＊*]{3,}|[（(]略[)）])\s*"
-    r"|[^，,。；;\n]{0,24}(?<![作做])政府工作报告\s*(?:[（(][^）)\n]{0,24}[)）])?\s*"
+    r"|[^，,。；;\n]{0,24}(?<![作做了])政府工作报告\s*(?:[（(][^）)\n]{0,24}[)）])?\s*"
 )
 
 
@@ -835,7 +835,8 @@ def _extract(
         per_clause = [(k, _numbers(text, c)) for k, c in enumerate(sent.clauses)]
         _share_list_qualifiers(text, per_clause, sent)
         numbered: set[int] = set()
-        last_measure: tuple[int, str] | None = None  # (start of the measure, metric)
+        # (start of the measure, metric, unit of its number)
+        last_measure: tuple[int, str, str | None] | None = None
         for k, nums in per_clause:
             clause = sent.clauses[k]
             qstart = _quote_start(text, clause)
@@ -848,8 +849,16 @@ def _extract(
                     post = _post_noun(text, num.end, clause.end)
                     if len(post) >= 2 and idx == len(nums) - 1:
                         metric, number_first = post, True
-                    elif last_measure is not None and not _own_verb(pre_raw):
-                        measure_start, metric = last_measure
+                    elif (
+                        last_measure is not None
+                        and not _own_verb(pre_raw)
+                        and (
+                            num.unit in _PCT
+                            or (k > 0 and sent.clauses[k - 1].delim == "、")
+                            or _unit_family(num.unit) == _unit_family(last_measure[2])
+                        )
+                    ):
+                        measure_start, metric, _ = last_measure
                     elif post:
                         metric, number_first = post, True
                 if len(metric) < 1:
@@ -857,7 +866,7 @@ def _extract(
                 if len(metric) < 1:
                     continue
                 if idx == 0 and not number_first and measure_start == qstart:
-                    last_measure = (qstart, metric)
+                    last_measure = (qstart, metric, num.unit)
                 end = num.end
                 post = _post_noun(text, num.end, clause.end)
                 if post and metric.endswith("等") and len(post) >= 2:
@@ -865,6 +874,8 @@ def _extract(
                 if idx == len(nums) - 1 and post:
                     tail_text = text[num.end : clause.end]
                     end = num.end + len(tail_text.rstrip())
+                if _bare(text, measure_start, clause.end if number_first else end, num):
+                    continue  # 137个: a number cut from what it counts
                 if sent.mode == "plan":
                     if _context(
                         text,
@@ -1104,6 +1115,13 @@ _GAP_RE = re.compile(
 def _is_gap(text: str, num: _Num, clause: _Clause) -> bool:
     """高出全市1.1个百分点: a gap to another government's figure, not a result of one's own."""
     return _GAP_RE.search(text[clause.start : num.start]) is not None
+
+
+def _bare(text: str, start: int, end: int, num: _Num) -> bool:
+    """The quote says nothing but the number and its unit (and a qualifier)."""
+    rest = text[start : num.start] + text[num.unit_end : end]
+    rest = re.sub(r"以上|以下|左右|以内|余|多|[（(].*?[)）]", "", rest)
+    return re.search(r"[\u4e00-\u9fffA-Za-z]", rest) is None
 
 
 def _rank_like(text: str, num: _Num, clause: _Clause) -> bool:
