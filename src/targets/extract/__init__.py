@@ -1,14 +1,24 @@
 """`targets extract`: draft targets and outcomes from the text of a government work report.
 
 The engine is rules over tables of words (`words.py`): it is deterministic, offline and needs
-no model. `extract` cuts the text into sentences and clauses (at ，、；。： and line breaks,
-keeping line breaks inside a sentence laid out in lines), decides for each sentence whether it
-plans or reviews (section headings such as 工作回顾 / 工作安排 / 预期目标, years against the
-plan year, and words such as 将/力争/确保 against 同比/已/完成了), finds each number with its
-unit as written (2.2万人 is 2.2 万人; 两所 is 2 所), drops the numbers that only give context
-(dates, ordinals, ranks, names in quotes such as “3+2+4”, portfolios pushed forward such as
-推进103个项目 or 总投资949.6亿元, sizes that qualify a later count such as 过30亿元项目5个), and
-reads the comparator, the kind and the direction from the words around the number.
+no model. `extract` reads the text through `normal.reading_text` (traditional characters
+simplified by a table of about 500 characters, full-width digits made ASCII, pinyin glosses
+such as 地區(qū) left out; quotes are cut from the original at mapped offsets), cuts it into
+sentences and clauses (at ，、；。： and line breaks, keeping line breaks inside a sentence laid
+out in lines, and a thousands comma inside its number), decides for each sentence whether it
+plans or reviews (section headings such as 工作回顾 / 工作安排 / 预期目标, a cue that opens a
+list anywhere (提出了2019年主要预期目标：), years against the plan year, words such as
+将/力争/确保 against 同比/已/完成了; a line of dots where an excerpt was cut, or a report's
+title line, closes the section, and after a review closed so a sentence without votes plans),
+finds each number with its unit as written (2.2万人 is 2.2 万人; 两所 is 2 所; 1. 6万个 is 1.6),
+drops the numbers that only give context (dates, ordinals, ranks, names in quotes such as
+“3+2+4”, portfolios pushed forward such as 推进103个项目 or 总投资949.6亿元, a portfolio's
+investment and number of projects given together, programmes of work such as 民生实事18件 or
+6个方面工作, sizes that qualify a later count such as 过30亿元项目5个 or 78所学校的95间教室,
+money that describes a thing (投资20亿元的X), gaps to another government such as
+高出全市1.1个百分点), and reads the comparator, the kind and the direction from the words
+around the number, kept consistent: `at_most` is down, `at_least`/`exceed` up; a decline
+下降3% is a growth target of -3 (`at_most`, or `about` for 左右); milestones carry neither.
 
 Choices (issue 13):
 

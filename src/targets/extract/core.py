@@ -6,10 +6,11 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from targets.extract import words as W
 from targets.extract.model import DraftOutcome, DraftTarget, Extraction, KnownTarget
+from targets.extract.normal import reading_text, without_glosses
 from targets.extract.numbers import CN_DIGITS, CN_NUMERAL_CHARS, arabic_to_number, cn_to_number
 
 # --- segmentation --------------------------------------------------------------------------------
@@ -93,6 +94,8 @@ def _segment(text: str) -> list[_Sentence]:
             sent = _Sentence(i + 1, i + 1)
             quote_depth = 0
         elif ch in _CLAUSE_END and quote_depth == 0:
+            if ch == "," and _THOUSANDS_COMMA.match(text, i):
+                continue
             close_clause(i, ch)
         elif (
             ch in " \t\u3000"
@@ -112,7 +115,9 @@ def _segment(text: str) -> list[_Sentence]:
 # --- numbers -------------------------------------------------------------------------------------
 
 _UNIT_RE = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in unit) for unit in W.UNITS))
-_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+# 1,400 (thousands), 1.6 and 1. 6 (a stray space after the point, as some pages print it)
+_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.[ \u00a0]?\d+)?")
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _CN = re.compile(f"[{CN_NUMERAL_CHARS}]+")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SPACE = re.compile(r"\s+")
@@ -215,13 +220,20 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
 
 
 def _is_attribute(text: str, num: _Num, clause: _Clause, others: list[_Num]) -> bool:
-    """过30亿元项目5个: a size that qualifies the thing counted by a later number."""
-    if not any(o.start > num.start for o in others):
+    """过30亿元项目5个: a size that qualifies the thing counted by a later number; 为78所
+    中小学的95间教室: the number of what the later count belongs to."""
+    later = [o for o in others if o.start > num.start]
+    if not later:
         return False
+    between = _SPACE.sub("", text[num.unit_end : later[0].start])
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,10}的", between):
+        return True
     rest = text[num.unit_end : clause.end].lstrip()
     rest = rest[2:] if rest.startswith(("以上", "以下")) else rest
     rest = rest[1:] if rest.startswith("的") else rest
-    return rest.startswith(("项目", "企业", "楼宇", "工程", "产业", "园区", "级", "元", "以上"))
+    if rest.startswith(("项目", "企业", "楼宇", "工程", "产业", "园区", "级", "元", "以上")):
+        return True
+    return re.match(r"[\u4e00-\u9fff]{1,4}(?:项目|企业|工程)", rest) is not None
 
 
 # --- plan and review -----------------------------------------------------------------------------
@@ -283,24 +295,47 @@ _PLAN_RE = re.compile(
 )
 _REVIEW_RE = re.compile(
     "|".join(re.escape(w) for w in _STRONG_REVIEW)
-    + r"|均实现|实现预期|完成预期|超额完成|提前完成|取得|(?<![为除])了(?![解])|已(?!有)"
+    + r"|均实现|实现预期|完成预期|超额完成|提前完成|取得|已(?!有)"
+    # 了 after a verb, but not 为了, 除了, 了解, nor a reporting verb (提出了2024年的目标)
+    + r"|(?<![为除])(?<!提出|指出|强调)了(?![解])"
+)
+
+
+def _introduces(sentence: str, cue: str) -> bool:
+    """The cue opens a list anywhere in the sentence: 提出了2019年主要预期目标：…"""
+    i = sentence.find(cue)
+    return i >= 0 and re.match(r"[是为]?\s*[:：]", sentence[i + len(cue) :]) is not None
+
+
+_BREAK_RE = re.compile(
+    r"\s*(?:[…⋯.。·]{2,}|[—\-－=＊*]{3,}|[（(]略[)）])\s*"
+    r"|[^，,。；;\n]{0,24}(?<![作做了])政府工作报告\s*(?:[（(][^）)\n]{0,24}[)）])?\s*"
 )
 
 
 def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) -> None:
     """Each sentence plans or reviews: its section, its years and its words vote; a sentence
-    with no vote takes the previous sentence's mode (the first ones, the text's majority)."""
+    with no vote takes the previous sentence's mode (the first ones, the text's majority).
+
+    A break (a line of dots …… where an excerpt was cut, or the title line of a report) closes
+    the section; after a review closed so, a sentence with no vote plans, since reports (and
+    the news that excerpts them) review first and plan after."""
     section: str | None = None
     scores: list[float] = []
+    resets: list[bool] = []
     for sent in sentences:
         s = text[sent.start : sent.end]
+        brk = _BREAK_RE.fullmatch(s) is not None
+        resets.append(brk and section == "review")
+        if brk:
+            section = None
         head = s.strip()[:24]
         short = len(s.strip()) <= 40
         for cue in _REVIEW_HEAD:
-            if cue in (s if short else head):
+            if cue in (s if short else head) or _introduces(s, cue):
                 section = "review"
         for cue in W.PLAN_SECTION_CUES:
-            if cue in (s if short else head):
+            if cue in (s if short else head) or _introduces(s, cue):
                 section = "plan"
         sent.section = section
         score = 0.0
@@ -322,7 +357,9 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
     plan_votes = sum(1 for x in scores if x > 0)
     review_votes = sum(1 for x in scores if x < 0)
     previous = "review" if review_votes > plan_votes else "plan"
-    for sent, score in zip(sentences, scores, strict=True):
+    for sent, score, reset in zip(sentences, scores, resets, strict=True):
+        if reset:
+            previous = "plan"
         if score > 0:
             sent.mode, sent.decided = "plan", True
         elif score < 0:
@@ -369,6 +406,13 @@ def _strip_verbs(s: str) -> str:
     return s
 
 
+def _own_verb(pre: str) -> bool:
+    """The clause counts with a verb of its own (全年新开工77个): it takes no measure from the
+    clauses before it."""
+    own = _strip_metric_tail(_strip_lead(_SPACE.sub("", pre)))
+    return len(own) >= 2 and any(own.startswith(v) for v in W.COUNT_VERBS)
+
+
 def _clean_metric(s: str) -> str:
     s = _SPACE.sub("", s)
     s = _strip_lead(s)
@@ -394,7 +438,8 @@ def _window_before(text: str, num: _Num, lo: int) -> str:
     return _SPACE.sub("", text[max(lo, num.start - 8) : num.start])
 
 
-def _comparator(text: str, num: _Num, lo: int) -> str:
+def _comparator(text: str, num: _Num, lo: int) -> str | None:
+    """The comparator a word after or just before the number gives, or None (a bare number)."""
     if num.after:
         return num.after
     window = _window_before(text, num, lo)
@@ -405,17 +450,31 @@ def _comparator(text: str, num: _Num, lo: int) -> str:
             continue
         if window.endswith(word) or (len(word) > 1 and word in window[-len(word) - 3 :]):
             return comp
-    return "at_least"
+    return None
 
 
-def _kind(pre: str, metric: str, unit: str | None, comparator: str) -> str:
+def _fall(pre: str) -> str | None:
+    """ "by" for a fall by the number (下降3%), "to" for a fall to it (下降到30), else None."""
+    tail = _SPACE.sub("", pre)[-8:]
+    if any(w in tail for w in W.FALL_TO_WORDS):
+        return "to"
+    if any(w in tail[-6:] for w in W.FALL_WORDS):
+        return "by"
+    return None
+
+
+def _kind(pre: str, metric: str, unit: str | None, comparator: str | None) -> str:
     pre_n = _SPACE.sub("", pre)
+    if any(w in pre_n[-8:] for w in W.FALL_TO_WORDS):
+        return "level"
     if unit in _PCT:
         tail = pre_n[-6:]
         if unit in ("个百分点", "百分点"):
             return "growth"
         if any(w in tail for w in ("提升至", "提升到", "提高至", "提高到")):
             return "level"
+        if metric.endswith("率") and not pre_n.endswith(("增长", "下降", "提高", "降低")):
+            return "level"  # 人口自然增长率控制在7.2%: a rate held at a level
         if any(
             w in pre_n
             for w in (
@@ -445,17 +504,30 @@ def _kind(pre: str, metric: str, unit: str | None, comparator: str) -> str:
         return "level"
     if any(w in metric for w in W.RATE_WORDS) and comparator == "at_most":
         return "level"
+    if any(w in metric for w in W.LEVEL_MEASURES):
+        return "level"
     return "count"
 
 
-def _direction(pre: str, metric: str, comparator: str | None) -> str:
-    if comparator == "at_most":
-        return "down"
-    if any(w in _SPACE.sub("", pre)[-8:] for w in W.FALL_WORDS):
-        return "down"
-    if any(w in metric for w in W.DOWN_MEASURES):
-        return "down"
-    return "up"
+def _settle(
+    pre: str, metric: str, kind: str, word: str | None, value: float
+) -> tuple[str, str, float]:
+    """The comparator, direction and signed target of a measured pledge, kept consistent
+    (`at_most` is always down, `at_least` and `exceed` always up).
+
+    A fall by N% (单位GDP能耗下降3%, 下降3%以上) is a change of at most -N%; 左右 keeps it
+    `about`. A bare number of a measure where less is better (失业率5.5%, 下降到30) is a cap."""
+    fall = _fall(pre)
+    lower_better = fall is not None or any(w in metric for w in W.DOWN_MEASURES)
+    if fall == "by" and kind == "growth":
+        return ("about" if word == "about" else "at_most"), "down", -abs(value)
+    if word is None:
+        word = "at_most" if lower_better and (kind != "count" or fall == "to") else "at_least"
+    if word == "at_most":
+        return word, "down", value
+    if word == "about":
+        return word, ("down" if lower_better else "up"), value
+    return word, "up", value
 
 
 # --- milestones ----------------------------------------------------------------------------------
@@ -465,6 +537,10 @@ _STAGE = dict(W.STAGE_WORDS)
 _PUSH_LEAD = re.compile(
     r"^(?:\s|(?:19|20)\d{2}\s*年|推动|确保|加快|力争|实现|争取|全面|年内|全年|还将|将|要|同时|此外|并|再|"
     r"完成|启动|推进|做好|抓好|积极)+"
+)
+# 完成府河运动天地建设: a named project whose building is finished (no number in the clause)
+_DONE_BUILDING = re.compile(
+    r"\s*(?:(?:全面|加快|确保|力争|年内|全年|将|要)\s*)*完成\s*([^\d，,、；;。]{2,24}?)\s*的?建设\s*$"
 )
 _OBJ_TAIL = re.compile(r"(?:等)?(?:配套)?(?:项目|工程)?(?:等)?$")
 
@@ -499,9 +575,19 @@ def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milesto
             continue
         body = text[c.start : c.end]
         m = _STAGE_RE.search(body)
-        while m and body[m.end() : m.end() + 1] in ("区", "期", "资", "仪", "会"):
+        # 建成区, 启动资金, 开工仪式: a two-character stage word inside a noun
+        while (
+            m
+            and len(m.group(0)) == 2
+            and body[m.end() : m.end() + 1] in ("区", "期", "资", "仪", "会")
+        ):
             m = _STAGE_RE.search(body, m.end())
         if not m:
+            subject = _SUBJECT_RE.match(body)
+            done = _DONE_BUILDING.match(body, subject.end() if subject else 0)
+            if done and _valid_object(done.group(1)):
+                start = _quote_start(text, c)
+                out.append(_Milestone(start, c.end, done.group(1), "completed"))
             continue
         stage = _STAGE[m.group(0)]
         before = body[: m.start()]
@@ -509,12 +595,19 @@ def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milesto
         subject = _SUBJECT_RE.match(before)
         if subject and subject.end() == len(before.rstrip()):
             before = ""
+        elif subject:  # 我区将加快启动…: the subject, then the lead words
+            before = before[subject.end() :]
+            body = before + body[m.start() :]
+            m = _STAGE_RE.search(body, len(before))
+            assert m is not None
         lead = _PUSH_LEAD.match(before)
         if (not before.strip() or (lead and lead.end() == len(before))) and after.strip():
             obj = _OBJ_TAIL.sub("", after.strip()).strip("“”")
             obj = re.split(r"(?:建设|改造提升|工作)$", obj)[0] if obj.endswith("工作") else obj
+            if stage == "started" and obj.endswith("建设"):  # 启动X建设: X is started
+                obj = _OBJ_TAIL.sub("", obj[:-2]).strip("“”")
             if _valid_object(obj):
-                start = c.start + len(body) - len(body.lstrip())
+                start = _quote_start(text, c)
                 out.append(_Milestone(start, c.end, obj, stage))
             continue
         if after.strip() and not re.fullmatch(r"\s*(?:建设|运营|投用|使用|开放|运行)?\s*", after):
@@ -651,15 +744,79 @@ def _quote_start(text: str, clause: _Clause) -> int:
     return s
 
 
+def _as_written(original: str, normal: str, part: str) -> str:
+    """`part`, a suffix of `normal` with spaces removed, in the characters of `original` (the
+    same text before `normalise`, character for character)."""
+    orig, norm = _SPACE.sub("", without_glosses(original)), _SPACE.sub("", normal)
+    if part and norm.endswith(part) and len(orig) == len(norm):
+        return orig[len(orig) - len(part) :]
+    return part
+
+
+def _unit_as_written(original: str, normal_quote: str, unit: str | None) -> str | None:
+    """The unit in the original quote's characters (億元 stays 億元): where the normalised
+    quote writes it after a number."""
+    if unit is None:
+        return None
+    original = without_glosses(original)
+    pattern = r"\s*".join(re.escape(ch) for ch in unit)
+    m = re.search(f"[0-9{CN_NUMERAL_CHARS}][\\s余多]*({pattern})", normal_quote)
+    if m is None or len(original) != len(normal_quote):
+        return unit
+    return _SPACE.sub("", original[m.start(1) : m.end(1)]).replace("％", "%")
+
+
 def extract(
     text: str,
     known: Sequence[KnownTarget] = (),
     plan_year: int | None = None,
     id_prefix: str = "",
 ) -> Extraction:
-    """Draft targets (pledges for the plan period) and outcomes (results for a past period)."""
+    """Draft targets (pledges for the plan period) and outcomes (results for a past period).
+
+    The rules read the text as `reading_text` gives it (traditional characters simplified,
+    full-width digits made ASCII, pinyin glosses left out); quotes, titles and units are cut
+    from `text` itself, at the offsets of the original."""
     if not text:
         return Extraction((), ())
+    normal, where = reading_text(text)
+    found = _extract(normal, known, plan_year, id_prefix)
+    if normal == text:
+        return found
+
+    def span(start: int, length: int) -> tuple[int, str]:
+        if where is None:
+            return start, text[start : start + length]
+        first = where[start]
+        return first, text[first : where[start + length - 1] + 1] if length else ""
+
+    targets = []
+    for t in found.targets:
+        start, quote = span(t.start, len(t.quote))
+        targets.append(
+            replace(
+                t,
+                start=start,
+                quote=quote,
+                title=_as_written(quote, t.quote, t.title),
+                unit=_unit_as_written(quote, t.quote, t.unit),
+            )
+        )
+    outcomes = []
+    for o in found.outcomes:
+        start, quote = span(o.start, len(o.quote))
+        outcomes.append(
+            replace(o, start=start, quote=quote, unit=_unit_as_written(quote, o.quote, o.unit))
+        )
+    return Extraction(tuple(targets), tuple(outcomes))
+
+
+def _extract(
+    text: str,
+    known: Sequence[KnownTarget],
+    plan_year: int | None,
+    id_prefix: str,
+) -> Extraction:
     if plan_year is None:
         plan_year = _guess_plan_year(text)
     sentences = _segment(text)
@@ -678,7 +835,8 @@ def extract(
         per_clause = [(k, _numbers(text, c)) for k, c in enumerate(sent.clauses)]
         _share_list_qualifiers(text, per_clause, sent)
         numbered: set[int] = set()
-        last_measure: tuple[int, str] | None = None  # (start of the measure, metric)
+        # (start of the measure, metric, unit of its number)
+        last_measure: tuple[int, str, str | None] | None = None
         for k, nums in per_clause:
             clause = sent.clauses[k]
             qstart = _quote_start(text, clause)
@@ -691,8 +849,16 @@ def extract(
                     post = _post_noun(text, num.end, clause.end)
                     if len(post) >= 2 and idx == len(nums) - 1:
                         metric, number_first = post, True
-                    elif last_measure is not None:
-                        measure_start, metric = last_measure
+                    elif (
+                        last_measure is not None
+                        and not _own_verb(pre_raw)
+                        and (
+                            num.unit in _PCT
+                            or (k > 0 and sent.clauses[k - 1].delim == "、")
+                            or _unit_family(num.unit) == _unit_family(last_measure[2])
+                        )
+                    ):
+                        measure_start, metric, _ = last_measure
                     elif post:
                         metric, number_first = post, True
                 if len(metric) < 1:
@@ -700,7 +866,7 @@ def extract(
                 if len(metric) < 1:
                     continue
                 if idx == 0 and not number_first and measure_start == qstart:
-                    last_measure = (qstart, metric)
+                    last_measure = (qstart, metric, num.unit)
                 end = num.end
                 post = _post_noun(text, num.end, clause.end)
                 if post and metric.endswith("等") and len(post) >= 2:
@@ -708,23 +874,27 @@ def extract(
                 if idx == len(nums) - 1 and post:
                     tail_text = text[num.end : clause.end]
                     end = num.end + len(tail_text.rstrip())
+                if _bare(text, measure_start, clause.end if number_first else end, num):
+                    continue  # 137个: a number cut from what it counts
                 if sent.mode == "plan":
-                    if _context_number(
-                        text, clause, num, nums, text[min(measure_start, clause.start) : num.start]
+                    if _context(
+                        text,
+                        sent,
+                        k,
+                        num,
+                        nums,
+                        metric,
+                        text[min(measure_start, clause.start) : num.start],
+                        plan=True,
                     ):
                         continue
                     numbered.add(k)
                     pre = text[measure_start : num.start]
-                    comparator = _comparator(text, num, clause.start)
-                    kind = _kind(pre, metric, num.unit, comparator)
-                    if (
-                        kind == "level"
-                        and num.unit in _PCT
-                        and comparator == "at_least"
-                        and "控制在" in _window_before(text, num, clause.start)
-                    ):
-                        comparator = "at_most"
-                    direction = _direction(pre, metric, comparator)
+                    word_comparator = _comparator(text, num, clause.start)
+                    kind = _kind(pre, metric, num.unit, word_comparator)
+                    comparator, direction, value = _settle(
+                        pre, metric, kind, word_comparator, num.value
+                    )
                     quote = text[measure_start:end]
                     word, category = _measure_word(metric, quote)
                     conf = 0.55
@@ -734,7 +904,7 @@ def extract(
                         conf += 0.1
                     if word != "target":
                         conf += 0.1
-                    if num.after or comparator != "at_least":
+                    if word_comparator is not None:
                         conf += 0.05
                     targets.append(
                         DraftTarget(
@@ -743,7 +913,7 @@ def extract(
                             metric=metric,
                             kind=kind,
                             comparator=comparator,
-                            target=num.value,
+                            target=value,
                             unit=num.unit,
                             direction=direction,
                             id=ids.make(category, word),
@@ -753,16 +923,14 @@ def extract(
                         )
                     )
                 else:
-                    if _is_attribute(text, num, clause, nums) or _rank_like(text, num, clause):
+                    if _context(text, sent, k, num, nums, metric, pre_raw, plan=False):
                         continue
                     if re.fullmatch(r"[\u4e00-\u9fff]{1,16}中\s*", text[num.end : clause.end]):
                         continue
                     numbered.add(k)
                     pre = text[measure_start : num.start]
                     value = num.value
-                    if num.unit in _PCT and any(
-                        w in _SPACE.sub("", pre)[-6:] for w in W.FALL_WORDS
-                    ):
+                    if num.unit in _PCT and _fall(pre) == "by":
                         value = -value
                     period, period_end = _period(text, sent, num.start, section_year)
                     outcomes.append(
@@ -790,7 +958,7 @@ def extract(
                         comparator=None,
                         target=ms.stage,
                         unit=None,
-                        direction="up",
+                        direction=None,
                         id=ids.make(category, word if word != "target" else "project"),
                         title=_title(quote) if ms.obj in quote else ms.obj,
                         category=category,
@@ -825,26 +993,135 @@ def _is_scope(text: str, num: _Num, nums: list[_Num]) -> bool:
     return any(v in between for v in _SCOPE_VERBS)
 
 
-def _context_number(text: str, clause: _Clause, num: _Num, nums: list[_Num], pre_raw: str) -> bool:
-    """Numbers that give context in a plan: portfolios, stock, attributes, ranks."""
+_PUSHED_AFTER = re.compile(r"加快建设|加快推进|推进建设|开发建设|加快实施|加快发展")
+_PORTFOLIO_MONEY = re.compile(
+    r"^(?:全年|年内|今年|同时|此外|其中|并|共|还将|将|要)*(?:总|计划|年度计划)?投资(?:约|近|超)?$"
+)
+
+
+def _chain_start(sent: _Sentence, k: int) -> int:
+    """The start of the list of clauses joined by 、 that clause k ends or belongs to."""
+    j = k
+    while j > 0 and sent.clauses[j - 1].delim == "、":
+        j -= 1
+    return sent.clauses[j].start
+
+
+def _is_portfolio(text: str, sent: _Sentence, k: int, num: _Num, metric: str) -> bool:
+    """投资67亿元，实施服务业和工业项目38个: in a sentence that gives a portfolio's investment
+    and its number of projects, both are its size (not 引进/签约/建成 N个项目, results)."""
+    clause = sent.clauses[k]
+    s_body = _SPACE.sub("", text[sent.start : sent.end])
+    lead = _SPACE.sub("", text[_chain_start(sent, k) : num.start])
+    money = num.unit in _MONEY and (
+        _PORTFOLIO_MONEY.search(_SPACE.sub("", text[clause.start : num.start])) is not None
+    )
+    if money:
+        return any(w in s_body for w in ("项目", "工程", "实事"))
+    post = _SPACE.sub("", text[num.end : clause.end])[:10]
+    if num.unit not in ("个", "项") or "项目" not in metric + post:
+        return False
+    if any(v in lead for v in W.PROJECT_RESULT_VERBS) or _STAGE_RE.search(post):
+        return False
+    others = [
+        c
+        for c in sent.clauses
+        if c is not clause and re.search(r"(?:总|计划)?投资\s*约?\s*\d", text[c.start : c.end])
+    ]
+    return any(
+        not re.search(r"完成|固定资产|工业|实际|利用|累计", text[c.start : c.end]) for c in others
+    )
+
+
+def _qualifies_noun(text: str, num: _Num, clause: _Clause) -> bool:
+    """投资20亿元的创举医疗集团: an amount of money that describes a thing (not 5%的目标)."""
+    if num.unit not in _MONEY:
+        return False
+    rest = _SPACE.sub("", text[num.unit_end : clause.end])
+    rest = re.sub(r"^(?:以上|以下|左右)", "", rest)
+    return (
+        re.match(r"的(?!目标|任务|水平|要求|增长|基础|比重|占比)[\u4e00-\u9fff]", rest) is not None
+    )
+
+
+def _context(
+    text: str,
+    sent: _Sentence,
+    k: int,
+    num: _Num,
+    nums: list[_Num],
+    metric: str,
+    pre_raw: str,
+    plan: bool,
+) -> bool:
+    """Numbers that give context, not a pledge (plan) nor a result (review): the sizes of
+    portfolios and programmes, what a later number counts in, attributes, ranks and gaps to
+    other governments; in a plan also stock and portfolios pushed forward (in a review, stock
+    such as 累计394万户 is an outcome)."""
+    clause = sent.clauses[k]
     pre = _SPACE.sub("", pre_raw)
-    if _is_scope(text, num, nums):
-        return True
+    chain = _SPACE.sub("", text[_chain_start(sent, k) : num.start])
     body = _SPACE.sub("", text[clause.start : clause.end])
-    if any(w in pre for w in W.PORTFOLIO_WORDS):
-        return True
-    if any(w in body for w in W.PORTFOLIO_WORDS) and "项目" in body:
-        return True
-    if any(w in pre for w in W.STOCK_WORDS):
-        return True
-    lead = _strip_lead(pre)
-    if any(lead.startswith(v) or pre.endswith(v) for v in W.PUSH_VERBS) and (
-        "建设" in body or "项目" in body
+    if (
+        _is_scope(text, num, nums)
+        or _is_programme(text, num, clause, metric)
+        or _is_gap(text, num, clause)
+        or any(w in (chain if plan else chain[-8:]) for w in W.PORTFOLIO_WORDS)
+        or (any(w in body for w in W.PORTFOLIO_WORDS) and "项目" in body)
+        or _is_portfolio(text, sent, k, num, metric)
+        or _is_attribute(text, num, clause, nums)
+        or _qualifies_noun(text, num, clause)
+        or _rank_like(text, num, clause)
     ):
         return True
-    if _is_attribute(text, num, clause, nums):
+    if not plan:
+        return False
+    if any(w in chain for w in W.STOCK_WORDS):
         return True
-    return _rank_like(text, num, clause)
+    pushed = any(
+        _strip_lead(p).startswith(v) or p.endswith(v) for v in W.PUSH_VERBS for p in (pre, chain)
+    )
+    after = _SPACE.sub("", text[num.end : clause.end])
+    return (pushed and ("建设" in body or "项目" in body)) or (
+        _PUSHED_AFTER.search(after) is not None
+    )
+
+
+_PROGRAMME_RE = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in W.PROGRAMME_NOUNS) + r")(?!室|站|者|人员|岗位|日|量)"
+)
+
+
+def _is_programme(text: str, num: _Num, clause: _Clause, metric: str) -> bool:
+    """实施重点民生实事18件, 做好6个方面工作, 38项重点工作: the size of a programme of work,
+    whose items (not their number) are the pledges."""
+    if num.unit not in W.PROGRAMME_UNITS:
+        return False
+    if re.search(f"(?:{_PROGRAMME_RE.pattern})$", _strip_metric_tail(metric)):
+        return True
+    post = _SPACE.sub("", text[num.end : clause.end])
+    post = re.sub(r"^(?:以上|左右)?的?", "", post)
+    m = _PROGRAMME_RE.search(post[:8])
+    return m is not None and not re.search(r"\d", post[: m.start()])
+
+
+_GAP_RE = re.compile(
+    r"(?:高出|高于|低于|快于|慢于|超出|领先|优于|比)"
+    r"(?:全国|全省|全市|全州|全区|全县|国家|省|市|区|县)[^，,。；;：:\d]{0,8}?"
+    r"(?:平均|水平|增速|平均水平)?[高低快慢多少]?\s*$"
+)
+
+
+def _is_gap(text: str, num: _Num, clause: _Clause) -> bool:
+    """高出全市1.1个百分点: a gap to another government's figure, not a result of one's own."""
+    return _GAP_RE.search(text[clause.start : num.start]) is not None
+
+
+def _bare(text: str, start: int, end: int, num: _Num) -> bool:
+    """The quote says nothing but the number and its unit (and a qualifier)."""
+    rest = text[start : num.start] + text[num.unit_end : end]
+    rest = re.sub(r"以上|以下|左右|以内|余|多|[（(].*?[)）]", "", rest)
+    return re.search(r"[\u4e00-\u9fffA-Za-z]", rest) is None
 
 
 def _rank_like(text: str, num: _Num, clause: _Clause) -> bool:

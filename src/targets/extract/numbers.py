@@ -50,7 +50,7 @@ def cn_to_number(numeral: str) -> float | None:
 
 def arabic_to_number(digits: str) -> float | None:
     """The value of digits as written (spaces and thousands commas allowed), or None."""
-    cleaned = digits.replace(",", "").replace("，", "").replace(" ", "")
+    cleaned = digits.replace(",", "").replace("，", "").replace(" ", "").replace("\u00a0", "")
     try:
         return float(cleaned)
     except ValueError:

@@ -9,6 +9,7 @@ from typing import Any
 
 from targets.extract.model import DraftOutcome, DraftTarget, Extraction
 
+DEFAULT_STAGES = ("planned", "started", "completed")  # as targets.domain.model has them
 TARGET_FIELDS = (
     "quote",
     "start",
@@ -36,7 +37,10 @@ def _target_json(t: DraftTarget) -> dict[str, Any]:
     d = asdict(t)
     if isinstance(t.target, float):
         d["target"] = _number(t.target)
-    return {k: d[k] for k in TARGET_FIELDS}
+    out = {k: d[k] for k in TARGET_FIELDS}
+    if t.kind == "milestone" and t.target not in DEFAULT_STAGES:
+        out["stages"] = ["planned", t.target]  # so that `add --from` takes the stage
+    return out
 
 
 def _outcome_json(o: DraftOutcome) -> dict[str, Any]:
@@ -48,7 +52,8 @@ def _outcome_json(o: DraftOutcome) -> dict[str, Any]:
 
 
 def extraction_json(extraction: Extraction) -> dict[str, Any]:
-    """{"targets": [...], "outcomes": [...]}: JSON-ready, field names as in the dataclasses."""
+    """{"targets": [...], "outcomes": [...]}: JSON-ready, field names as in the dataclasses
+    (and `stages` for a milestone whose stage is not a default one, such as established)."""
     return {
         "targets": [_target_json(t) for t in extraction.targets],
         "outcomes": [_outcome_json(o) for o in extraction.outcomes],
@@ -134,8 +139,8 @@ def extraction_toml(
             lines.append(f"direction = {_toml_string(t.direction)}")
         if t.target is not None:
             lines.append(f"target = {_toml_value(t.target)}")
-            if t.kind == "milestone" and t.target == "established":
-                lines.append('stages = ["planned", "established"]')
+            if t.kind == "milestone" and t.target not in DEFAULT_STAGES:
+                lines.append(f'stages = ["planned", {_toml_value(t.target)}]')
         if t.unit is not None:
             lines.append(f"unit = {_toml_string(t.unit)}")
         lines.append(f"quote = {_toml_string(t.quote)}")

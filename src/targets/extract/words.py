@@ -38,8 +38,24 @@ COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
 
 # --- kinds ---------------------------------------------------------------------------------
 
-#: words that make the change a fall (growth with direction down)
+#: words that make the change a fall (growth with direction down): 下降3% is a change of -3%
 FALL_WORDS: tuple[str, ...] = ("下降", "降低", "降幅", "减少", "回落")
+
+#: words of a fall TO a level (下降到30微克/立方米): a cap on the level, not a change
+FALL_TO_WORDS: tuple[str, ...] = (
+    "下降到",
+    "下降至",
+    "降低到",
+    "降低至",
+    "减少到",
+    "减少至",
+    "回落到",
+    "回落至",
+    "压减至",
+    "压减到",
+    "降到",
+    "降至",
+)
 
 #: measures that are rates or shares: a percentage of them is a level
 RATE_WORDS: tuple[str, ...] = ("率", "占比", "比重", "比例", "覆盖", "浓度", "指数")
@@ -102,11 +118,28 @@ COUNT_VERBS: tuple[str, ...] = (
 #: measures that are amounts delivered in the year even after 实现/达到 (investment)
 FLOW_MEASURES: tuple[str, ...] = ("投资",)
 
+#: aggregates whose bare amount is a level reached (粮食产量1.4兆斤, 地区生产总值3000亿元)
+LEVEL_MEASURES: tuple[str, ...] = (
+    "产量",
+    "产值",
+    "生产总值",
+    "增加值",
+    "总额",
+    "总量",
+    "收入",
+    "规模",
+    "营收",
+)
+
 # --- milestones ------------------------------------------------------------------------------
 
 #: stage verbs and the stage they reach, longest first
 STAGE_WORDS: tuple[tuple[str, str], ...] = (
+    ("开门应诊", "completed"),
     ("开工建设", "started"),
+    ("交付使用", "completed"),
+    ("投入运营", "completed"),
+    ("开通运营", "completed"),
     ("建成投用", "completed"),
     ("建成投产", "completed"),
     ("建成启用", "completed"),
@@ -127,6 +160,7 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
     ("通车", "completed"),
     ("开馆", "completed"),
     ("开业", "completed"),
+    ("开诊", "completed"),
     ("成立", "established"),
     ("挂牌", "established"),
 )
@@ -201,6 +235,10 @@ UNITS: tuple[str, ...] = (
     "万套",
     "万亩",
     "万吨",
+    "万亿斤",
+    "亿斤",
+    "万斤",
+    "兆斤",
     "万座",
     "万辆",
     "万个",
@@ -226,6 +264,7 @@ UNITS: tuple[str, ...] = (
     "套",
     "亩",
     "吨",
+    "斤",
     "个",
     "家",
     "所",
@@ -281,11 +320,12 @@ UNITS: tuple[str, ...] = (
     "级",
     "星",
     "起",
+    "路",
 )
 
 #: units that say nothing on their own when a Chinese numeral precedes them (一批, 三类 …)
 WEAK_CN_UNITS: frozenset[str] = frozenset(
-    {"批", "类", "级", "星", "期", "次", "位", "种", "组", "队", "站"}
+    {"批", "类", "级", "星", "期", "次", "位", "种", "组", "队", "站", "路"}
 )
 
 #: nouns that, right after "N个", make the number an enumeration of the text itself
@@ -333,6 +373,11 @@ NOT_A_MEASURE_AFTER: tuple[str, ...] = (
     "+",
     "·",
     "项目标",
+    "路公交",
+    "路车",
+    "路口",
+    "路段",
+    "路线",
 )
 
 # --- plan and review --------------------------------------------------------------------------
@@ -375,8 +420,60 @@ PLAN_SECTION_CUES: tuple[str, ...] = (
 )
 
 #: context words: a number governed by them is the size of a portfolio, not a pledge
-PORTFOLIO_WORDS: tuple[str, ...] = ("总投资", "计划投资", "估算投资", "总规模")
-PUSH_VERBS: tuple[str, ...] = ("推进", "推动", "加快", "谋划", "储备", "梳理", "跟踪", "服务")
+PORTFOLIO_WORDS: tuple[str, ...] = (
+    "总投资",
+    "计划投资",
+    "估算投资",
+    "总规模",
+    "安排投资",
+    "安排资金",
+    "建设资金",
+)
+
+#: units a programme of work is counted in (N件实事, N项工作, N个方面, N大任务)
+PROGRAMME_UNITS: tuple[str, ...] = ("件", "项", "个", "大", "批")
+
+#: nouns of a programme of work: N件民生实事, N项重点工作, N个方面工作 give its size, not a pledge
+PROGRAMME_NOUNS: tuple[str, ...] = (
+    "实事",
+    "工作",
+    "任务",
+    "方面",
+    "举措",
+    "大事",
+)
+PUSH_VERBS: tuple[str, ...] = (
+    "推进",
+    "推动",
+    "加快",
+    "谋划",
+    "储备",
+    "梳理",
+    "跟踪",
+    "服务",
+    "力促",
+)
+
+#: verbs that make N个项目 a result to reach (signed, brought in), not a portfolio's size
+PROJECT_RESULT_VERBS: tuple[str, ...] = (
+    "引进",
+    "招引",
+    "签约",
+    "落地",
+    "新开工",
+    "开工",
+    "竣工",
+    "建成",
+    "投产",
+    "完成",
+    "新增",
+    "争取",
+    "入选",
+    "完工",
+    "投用",
+    "新谋划",
+    "新储备",
+)
 STOCK_WORDS: tuple[str, ...] = ("现有", "累计", "已有", "共有", "目前", "存量", "涉及")
 
 #: words that start a clause and carry no measure (stripped when looking for one)
