@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .domain.dates import parse_date
 from .errors import UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 
 TODAY_ENV = "TARGETS_TODAY"
 FILE_ENV = "TARGETS_FILE"
@@ -29,28 +32,48 @@ DEFAULT_CACHE_MB = 256
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-@dataclass(frozen=True)
 class DataFile:
-    """The data file a command reads: the root document, and whether it is the bundled copy."""
+    """The data file a command reads: the root document, and whether it is the bundled copy.
+    (Plain classes here: every command builds these, and `dataclasses` costs its import.)"""
 
-    path: Path
-    bundled: bool = False
+    __slots__ = ("path", "bundled")
+
+    def __init__(self, path: Path, bundled: bool = False) -> None:
+        self.path = path
+        self.bundled = bundled
+
+    def __repr__(self) -> str:
+        return f"DataFile({self.path!r}, bundled={self.bundled})"
 
 
-@dataclass(frozen=True)
 class Environment:
-    today: dt.date
-    data: DataFile
-    cache_dir: Path | None  # None: no cache
-    cache_max_bytes: int = DEFAULT_CACHE_MB * 2**20
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT
-    stdout_is_terminal: bool = False
-    stdin_is_terminal: bool = False
-    colour: bool = False
-    width: int | None = None  # the terminal's columns, when known
-    editor: str | None = None
-    debug: bool = False
-    variables: Mapping[str, str] = field(default_factory=dict, repr=False)
+    """What a command runs under, read once from the process."""
+
+    def __init__(
+        self,
+        today: dt.date,
+        data: DataFile,
+        cache_dir: Path | None,  # None: no cache
+        cache_max_bytes: int = DEFAULT_CACHE_MB * 2**20,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        stdout_is_terminal: bool = False,
+        stdin_is_terminal: bool = False,
+        colour: bool = False,
+        width: int | None = None,  # the terminal's columns, when known
+        editor: str | None = None,
+        debug: bool = False,
+    ) -> None:
+        self.today = today
+        self.data = data
+        self.cache_dir = cache_dir
+        self.cache_max_bytes = cache_max_bytes
+        self.lock_timeout = lock_timeout
+        self.stdout_is_terminal = stdout_is_terminal
+        self.stdin_is_terminal = stdin_is_terminal
+        self.colour = colour
+        self.width = width
+        self.editor = editor
+        self.debug = debug
 
     @classmethod
     def from_process(cls, file: str | None = None, no_color: bool = False) -> Environment:
@@ -71,7 +94,6 @@ class Environment:
             width=_width(env),
             editor=env.get("VISUAL") or env.get("EDITOR"),
             debug=bool(env.get(DEBUG_ENV)),
-            variables=dict(env),
         )
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 from .interrupted import Interrupted as Interrupted
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from .domain.model import Problem
+    from collections.abc import Iterable
+    from pathlib import Path
+
+    from .domain.problems import Problem
 
 
 class TargetsError(Exception):

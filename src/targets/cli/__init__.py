@@ -5,6 +5,7 @@ traceback."""
 from __future__ import annotations
 
 import _signal  # type: ignore[import-not-found]  # the builtin: `signal` imports enum
+import gc
 import sys
 
 from targets.interrupted import Interrupted
@@ -18,16 +19,20 @@ def _raise_interrupted(signal_number: int, frame: object) -> None:
 
 def main() -> None:
     """Entry point of the `targets` script."""
+    gc.disable()  # a short-lived process: collecting the many objects it loads only costs time
     for name in HANDLED_SIGNALS:
         if hasattr(_signal, name):
             _signal.signal(getattr(_signal, name), _raise_interrupted)
     try:
-        from .app import run
-    except BaseException as error:  # noqa: BLE001 - interrupted while importing
+        from .shortcut import run_or_fall_back
+
+        run_or_fall_back(sys.argv[1:])
+    except SystemExit:
+        raise
+    except BaseException as error:  # noqa: BLE001 - one line for a signal, a broken pipe, a bug
         from .app_errors import exit_for
 
         exit_for(error)
-    run(sys.argv[1:])
 
 
 def __getattr__(name: str) -> object:

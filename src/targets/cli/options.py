@@ -12,6 +12,8 @@ from targets.domain.dates import parse_date
 from targets.domain.query import Filters
 from targets.environment import Environment
 from targets.output.registry import format_help, formats_of
+from targets.storage.opening import open_catalog as open_catalog
+from targets.storage.opening import open_data as open_data
 
 from . import complete
 
@@ -120,23 +122,6 @@ def check_lang(lang: str) -> str:
 
         raise UsageError(f"unknown language {lang!r}; valid values: zh, en")
     return lang
-
-
-def open_catalog(env: Environment) -> Catalog:
-    """The data set as it is, problems and all."""
-    from targets.storage.cache import Cache
-    from targets.storage.catalog import open_catalog
-
-    return open_catalog(env.data.path, Cache(env.cache_dir, env.cache_max_bytes), env.today)
-
-
-def open_data(env: Environment) -> Catalog:
-    """The data set, its root checked: an invalid root is an error (exit 1)."""
-    catalog = open_catalog(env)
-    root = catalog.documents[0]
-    if root.name in catalog.invalid():
-        catalog.require_valid(root)
-    return catalog
 
 
 def warn_skipped(catalog: Catalog) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .problems import Path as Path
+from .problems import Problem as Problem
 from .vocab import Comparator as Comparator
 from .vocab import Direction as Direction
 from .vocab import Kind as Kind
@@ -18,22 +20,6 @@ from .vocab import Verdict as Verdict
 DEFAULT_STAGES: tuple[str, ...] = ("planned", "started", "completed")
 DEFAULT_TOLERANCE_SHARE = 0.10
 SCHEMA_VERSION = 1
-
-Path = tuple[str | int, ...]
-"""A place in a TOML document: ("targets", "licang-greenways", "progress", 0, "date")."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a document, with the place in it that it concerns."""
-
-    severity: Severity
-    path: Path
-    message: str
-    line: int = 0  # 1-based; 0 until located in the text
-    col: int = 0
-    document: str = ""  # the file it was found in, once known
-    also: tuple[str, Path] | None = None  # another place it concerns: (document, path)
 
 
 @dataclass(frozen=True)

@@ -6,17 +6,17 @@ steer a terminal, CSV guards formulas, TSV escapes its separators, Markdown its 
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Protocol
-
 from targets.errors import UsageError
 
 from . import safe
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+    from typing import Any, Protocol
 
-class Row(Protocol):
-    def get(self, field: str) -> Any: ...
+    class Row(Protocol):
+        def get(self, field: str) -> Any: ...
 
 
 def compact_json(value: Any) -> str:
@@ -102,6 +102,8 @@ def pick_fields(spec: str | None, default: Sequence[str], known: Sequence[str]) 
                 f"--fields {spec!r} has an empty name; write names separated by commas"
             )
         if field not in known:
+            import difflib
+
             close = difflib.get_close_matches(field, list(known), n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise UsageError(f"unknown field {field!r}; {hint}valid fields: {', '.join(known)}")

@@ -6,20 +6,20 @@ format the view can write.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from targets.errors import UsageError
 
 ROW_FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown", "ids")
 
 
-@dataclass(frozen=True)
 class View:
     """What a command shows, the formats it can write, and its defaults."""
 
-    formats: tuple[str, ...]
-    on_terminal: str  # the default when standard output is a terminal
-    in_pipe: str  # the default otherwise
+    __slots__ = ("formats", "on_terminal", "in_pipe")
+
+    def __init__(self, formats: tuple[str, ...], on_terminal: str, in_pipe: str) -> None:
+        self.formats = formats
+        self.on_terminal = on_terminal  # the default when standard output is a terminal
+        self.in_pipe = in_pipe  # the default otherwise
 
 
 VIEWS: dict[str, View] = {

@@ -9,11 +9,14 @@ builds its own escaping.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from functools import cache
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 # C0 controls but tab and newline, DEL, C1 controls, the bidirectional controls that can
 # reorder a line, and the Unicode line and paragraph separators.
@@ -99,11 +102,15 @@ def markdown_link(value: Any) -> str:
 
 def html_text(value: Any) -> str:
     """For HTML: escaped, controls visible (a raw control character is never written)."""
+    import html
+
     return html.escape(terminal(value), quote=True)
 
 
 def html_link(value: Any) -> str:
     """A source for HTML: a link when it is one clean http(s) address, else escaped text."""
+    import html
+
     text = plain(value)
     if _pattern("url").fullmatch(text):
         href = html.escape(text, quote=True)

@@ -8,14 +8,17 @@ the file (never onto a data file, a folder or a device: see `storage.paths`).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
 
 from targets.environment import Environment
 from targets.storage.paths import output_destination
 
 from .registry import choose_format
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+    from typing import Any
 
 DEFAULT_WIDTH = 80
 
@@ -42,9 +45,13 @@ class Writer:
         if self.destination.path is not None:
             self.text("".join(texts))
             return
-        write = sys.stdout.buffer.write
+        write, batch = sys.stdout.buffer.write, []
         for text in texts:
-            write(text.encode("utf-8"))
+            batch.append(text)
+            if len(batch) == 2048:  # a few hundred kilobytes at a time
+                write("".join(batch).encode("utf-8"))
+                batch = []
+        write("".join(batch).encode("utf-8"))
         sys.stdout.flush()
 
     def bytes(self, data: bytes) -> None:

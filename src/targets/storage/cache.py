@@ -8,8 +8,8 @@ modification time) and whatever else the value depends on: a hand edit, a write 
 process, an upgrade, even one that keeps sizes and times, misses the cache. It can never
 serve stale data.
 
-Each document has one entry of each kind (its newest), a file with a one-line JSON header
-(key, the document's path, the payload's size and digest) and the payload. An entry that is
+Each document has one entry of each kind (its newest), a file with a one-line header (key,
+the payload's size and CRC, the document's path in hex) and the payload. An entry that is
 truncated, corrupt, foreign-owned or unreadable is a miss and is rewritten. Entries of
 documents that no longer exist are pruned, and the oldest go when the folder passes its size
 cap ($TARGETS_CACHE_MAX_MB, 256 by default). TARGETS_NO_CACHE=1 turns the cache off.
@@ -18,14 +18,16 @@ cap ($TARGETS_CACHE_MAX_MB, 256 by default). TARGETS_NO_CACHE=1 turns the cache 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import stat
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from targets import __version__
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 CACHE_FORMAT = "3"  # bump when what is stored changes shape
 
@@ -60,7 +62,10 @@ def combined_key(*parts: str) -> str:
 
 
 def _payload_digest(payload: bytes) -> str:
-    return blake2b(payload, digest_size=16).hexdigest()
+    """A check of the payload against truncation and corruption (CRC-32: a few ms for 10 MB)."""
+    from zlib import crc32
+
+    return f"{crc32(payload):08x}"
 
 
 class Cache:
@@ -87,11 +92,11 @@ class Cache:
                 info = os.fstat(handle.fileno())
                 if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
                     return None  # never load what another user could have written
-                header = json.loads(handle.readline())
-                if key is not None and header.get("key") != key:
+                stored_key, size, digest, _ = handle.readline().decode("ascii").split(" ")
+                if key is not None and stored_key != key:
                     return None
                 payload = handle.read()
-            if len(payload) != header["size"] or _payload_digest(payload) != header["digest"]:
+            if len(payload) != int(size) or _payload_digest(payload) != digest:
                 return None
             return _decode(kind, payload)
         except Exception:  # noqa: BLE001 - any broken entry is a miss, rewritten on the next put
@@ -107,18 +112,14 @@ class Cache:
 
         with contextlib.suppress(Exception):
             payload = _encode(kind, value)
-            header = {
-                "key": key,
-                "path": os.path.realpath(document),
-                "size": len(payload),
-                "digest": _payload_digest(payload),
-            }
+            where = os.fsencode(os.path.realpath(document)).hex()
+            header = f"{key} {len(payload)} {_payload_digest(payload)} {where}\n".encode("ascii")
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             new_entry = not path.exists()
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(json.dumps(header).encode() + b"\n")
+                    handle.write(header)
                     handle.write(payload)
                 os.replace(temp, path)
             except BaseException:
@@ -147,13 +148,14 @@ class Cache:
                 continue
             try:
                 with open(entry, "rb") as handle:
-                    document = json.loads(handle.readline()).get("path", "")
+                    where = handle.readline().decode("ascii").split(" ")[3].strip()
+                document = os.fsdecode(bytes.fromhex(where))
                 info = entry.stat()
-            except (OSError, ValueError, AttributeError):
+            except (OSError, ValueError, IndexError):
                 with contextlib.suppress(OSError):
                     entry.unlink()
                 continue
-            if not isinstance(document, str) or not os.path.exists(document):
+            if not os.path.exists(document):
                 with contextlib.suppress(OSError):
                     entry.unlink()
             else:

@@ -7,36 +7,49 @@ changed are read again, and a write brings the summary up to date itself.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import glob
 import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from targets.domain.model import Problem, Severity
-from targets.domain.rules import Facts, Index, index_of
+from targets.domain.problems import Problem
+from targets.domain.vocab import Severity
 from targets.errors import InvalidData, TargetsError
 
 from .cache import Cache, code_fingerprint, combined_key
 from .document import Document, read_document
-from .summary import Summary, summarise, unlocated
-from .toml import locate
+from .summary import Summary, unlocated
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable, Iterator
+
+    from targets.domain.rules import Facts, Index
+
 
 SUMMARY_KIND = "summary.pickle"
 FACTS_KIND = "facts.pickle"
 
 
-@dataclass
 class Catalog:
-    root: Path
-    documents: list[Document]
-    cache: Cache
-    today: dt.date
-    include_problems: list[Problem] = field(default_factory=list)
-    _summary: Summary | None = None
-    _facts: dict[str, Facts] = field(default_factory=dict)  # by document name, when read
+    """The documents of a data set, with their summary. (A plain class: every command opens
+    a catalog, and `dataclasses` costs its import.)"""
+
+    def __init__(
+        self,
+        root: Path,
+        documents: list[Document],
+        cache: Cache,
+        today: dt.date,
+        include_problems: list[Problem],
+    ) -> None:
+        self.root = root
+        self.documents = documents
+        self.cache = cache
+        self.today = today
+        self.include_problems = include_problems
+        self._summary: Summary | None = None
+        self._facts: dict[str, Facts] = {}  # by document name, when read
 
     # -- the summary ---------------------------------------------------------------------
 
@@ -53,8 +66,9 @@ class Catalog:
 
     def _summarised(self) -> Summary:
         """The summary worked out again, reading only documents not seen in this state."""
+        from .summary import summarise
+
         previous = self.cache.get(self.root, SUMMARY_KIND, None)
-        facts_store = self.cache.get(self.root, FACTS_KIND, None)
         own = {}
         for document in self.documents:
             reused = _reusable(previous, document)
@@ -64,28 +78,20 @@ class Catalog:
                 content = document.content
                 ids = list(content.targets)
                 own[document.name] = (content.valid, list(content.problems), ids, content.reports)
-            stored = facts_store.get(document.name) if isinstance(facts_store, dict) else None
-            if document.name not in self._facts:
-                if stored is not None and stored[0] == document.key:
-                    self._facts[document.name] = stored[1]
-                else:
-                    self._facts[document.name] = document.content.facts
+        facts = {d.name: self.facts(d) for d in self.documents}
         named = [(d.name, d.key) for d in self.documents]
-        summary = summarise(named, own, self._facts, self.today)
-        self._store(summary)
+        summary = summarise(named, own, facts, self.today)
+        self.cache.put(self.root, SUMMARY_KIND, self._key(), summary)
         return summary
 
-    def _store(self, summary: Summary) -> None:
-        self.cache.put(self.root, SUMMARY_KIND, self._key(), summary)
-        facts = {
-            d.name: (d.key, self._facts[d.name]) for d in self.documents if d.name in self._facts
-        }
-        self.cache.put(self.root, FACTS_KIND, "", facts)
-
     def facts(self, document: Document) -> Facts:
-        """What the document shares with the others (read from its content when not known)."""
+        """What the document shares with the others: from its cache entry, else its content."""
         if document.name not in self._facts:
-            self._facts[document.name] = document.content.facts
+            stored = self.cache.get(document.path, FACTS_KIND, document.key)
+            if stored is None:
+                stored = document.content.facts
+                self.cache.put(document.path, FACTS_KIND, document.key, stored)
+            self._facts[document.name] = stored
         return self._facts[document.name]
 
     # -- what is where ------------------------------------------------------------------
@@ -121,6 +127,8 @@ class Catalog:
 
     def index(self) -> Index:
         """Every report and target with the facts of its first definition."""
+        from targets.domain.rules import index_of
+
         found, _ = index_of([(d.name, self.facts(d)) for d in self.documents])
         return found
 
@@ -144,12 +152,11 @@ class Catalog:
         for problem in self.summary.reference + self.include_problems:
             between.setdefault(problem.document, []).append(problem)
         for document in self.documents:
-            own = [
-                dataclasses.replace(p, document=document.name)
-                for p in self.summary.problems[document.name]
-            ]
+            own = [p.replace(document=document.name) for p in self.summary.problems[document.name]]
             mine = own + between.get(document.name, [])
             if any(not p.line for p in mine):
+                from .toml import locate
+
                 mine = locate(mine, document.text)
             found += [self._with_also(p) for p in mine]
         return found
@@ -157,10 +164,12 @@ class Catalog:
     def _with_also(self, problem: Problem) -> Problem:
         if problem.also is None:
             return problem
+        from .toml import locate
+
         name, path = problem.also
         other = locate([Problem(Severity.ERROR, path, "")], self.named(name).text)[0]
         where = f"{name}:{other.line}:{other.col}"
-        return dataclasses.replace(problem, message=f"{problem.message}; also defined at {where}")
+        return problem.replace(message=f"{problem.message}; also defined at {where}")
 
     def require_valid(self, document: Document | None = None) -> None:
         """InvalidData naming the first error, of `document` or of any document."""
@@ -194,16 +203,15 @@ class Catalog:
         paths = {("targets", tid) for tid in changed}
         summary.problems[name] = unlocated(
             [p for p in summary.problems[name] if p.path[:2] not in paths]
-            + [dataclasses.replace(p, document="") for p in _own_problems(after, changed)]
+            + [p.replace(document="") for p in _own_problems(after, changed)]
         )
         summary.reference = [
             p for p in summary.reference if not (p.document == name and p.path[:2] in paths)
         ] + reference
-        if name in self._facts and after._content is not None:
-            self._facts[name] = after.content.facts
-        else:
-            self._facts.pop(name, None)
-        self._store(summary)
+        self._facts.pop(name, None)
+        if after._content is not None:
+            self.cache.put(after.path, FACTS_KIND, after.key, after.content.facts)
+        self.cache.put(self.root, SUMMARY_KIND, self._key(), summary)
 
 
 def _own_problems(document: Document, changed: list[str]) -> list[Problem]:
@@ -229,7 +237,7 @@ def _reusable(
     )
 
 
-def open_catalog(root: Path, cache: Cache, today: dt.date) -> Catalog:
+def open_catalog_at(root: Path, cache: Cache, today: dt.date) -> Catalog:
     """The root document and, depth first and in order, every document it includes."""
     documents: list[Document] = []
     problems: list[Problem] = []

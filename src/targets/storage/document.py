@@ -2,73 +2,36 @@
 and editing.
 
 Its bytes are read and hashed on every run (cheap); what is derived from them (the parsed
-tables, their problems, the facts other documents depend on) comes from the cache when the
-bytes were seen before, and is computed once otherwise.
+tables, their problems, the facts other documents depend on: `Content`) comes from the cache
+when the bytes were seen before, from a write's change to a cached state, and is worked out
+once otherwise. A plain class: every command reads documents, and the `dataclasses` import
+costs more than a command's own work on a small file.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from targets.domain.model import Problem, Severity
-from targets.domain.rules import Facts, document_problems, facts_of
-from targets.domain.rules.tables import reports_of, targets_of
 from targets.errors import UsageError, missing_data_file
 
 from .cache import Cache, content_key
-from .toml import decode, locate, parse_toml
+from .toml import decode, parse_toml
 
-Table = dict[str, Any]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .content import Content
+
+    Table = dict[str, Any]
+
+
 CONTENT_KIND = "doc.pickle"
 DELTA_KIND = "delta.pickle"
 _FIRST_HEADER = re.compile(rb"(?m)^[ \t]*\[")
-
-
-@dataclass(frozen=True)
-class Content:
-    """What a document holds, parsed and checked on its own."""
-
-    includes: tuple[str, ...]
-    reports: dict[str, Table]
-    targets: dict[str, Table]
-    problems: tuple[Problem, ...]
-    facts: Facts
-    bom: bool = False
-
-    @property
-    def valid(self) -> bool:
-        return not any(p.severity is Severity.ERROR for p in self.problems)
-
-
-def content_of(data: bytes) -> Content:
-    """Parse and check a document's bytes; never raises on bad data."""
-    empty = Facts({}, {})
-    text, undecodable = decode(data)
-    if text is None:
-        assert undecodable is not None
-        return Content((), {}, {}, (undecodable,), empty)
-    doc, syntax = parse_toml(text)
-    if doc is None:
-        assert syntax is not None
-        return Content((), {}, {}, (syntax,), empty)
-    problems = document_problems(doc)
-    includes = doc.get("include")
-    return Content(
-        includes=tuple(includes)
-        if isinstance(includes, list) and all(isinstance(i, str) for i in includes)
-        else (),
-        reports=dict(reports_of(doc)),
-        targets=dict(targets_of(doc)),
-        problems=tuple(locate(problems, text) if problems else ()),
-        facts=facts_of(doc),
-        bom=data.startswith(b"\xef\xbb\xbf"),
-    )
 
 
 def read_bytes(path: Path) -> bytes:
@@ -115,37 +78,18 @@ def includes_of(data: bytes) -> tuple[str, ...] | None:
     return ()
 
 
-def patched(content: Content, changes: dict[tuple[str, str], Table]) -> Content:
-    """The content after some tables changed: their problems and facts worked out again, the
-    other problems kept (their lines may have moved: they are located again when shown)."""
-    from targets.domain.rules import Facts, document_problems, facts_of
-
-    reports, targets = dict(content.reports), dict(content.targets)
-    own: Table = {"schema_version": 1}
-    for (section, key), table in changes.items():
-        (targets if section == "targets" else reports)[key] = table
-        own.setdefault(section, {})[key] = table
-    problems = [
-        dataclasses.replace(p, line=0, col=0) for p in content.problems if p.path[:2] not in changes
-    ] + [p for p in document_problems(own) if p.path]
-    facts = facts_of(own)
-    merged = Facts(
-        {**content.facts.reports, **facts.reports}, {**content.facts.targets, **facts.targets}
-    )
-    return dataclasses.replace(
-        content, reports=reports, targets=targets, problems=tuple(problems), facts=merged
-    )
-
-
-@dataclass
 class Document:
     """One file of the data set: its bytes, their key, and what they hold (on demand)."""
 
-    path: Path  # as the user names it: the root as given, an include joined to its folder
-    data: bytes
-    key: str
-    cache: Cache = field(repr=False)
-    _content: Content | None = field(default=None, repr=False)
+    def __init__(self, path: Path, data: bytes, key: str, cache: Cache) -> None:
+        self.path = path  # as the user names it: the root as given, an include joined to its folder
+        self.data = data
+        self.key = key
+        self.cache = cache
+        self._content: Content | None = None
+
+    def __repr__(self) -> str:
+        return f"Document({str(self.path)!r}, key={self.key[:12]}…)"
 
     @property
     def name(self) -> str:
@@ -161,6 +105,8 @@ class Document:
         """What the bytes hold: from the cache, from a write's change to a cached state, or
         parsed and checked now."""
         if self._content is None:
+            from .content import Content, content_of
+
             found = self.cache.get(self.path, CONTENT_KIND, self.key)
             if isinstance(found, Content):
                 self._content = found
@@ -170,6 +116,8 @@ class Document:
         return self._content
 
     def _from_delta(self) -> Content | None:
+        from .content import Content, patched
+
         delta = self.cache.get(self.path, DELTA_KIND, self.key)
         if not isinstance(delta, dict):
             return None
@@ -188,6 +136,8 @@ class Document:
         if before._content is None and isinstance(delta, dict):
             base, earlier = delta["base"], delta["changes"]
         elif before._content is not None:
+            from .content import patched
+
             self._content = patched(before._content, changes)
         self.cache.put(
             self.path, DELTA_KIND, self.key, {"base": base, "changes": {**earlier, **changes}}

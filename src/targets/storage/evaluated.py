@@ -9,19 +9,22 @@ The model and the evaluation are imported only when something must be evaluated.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
-
 from targets.errors import unknown_target
 
 from .cache import code_fingerprint, combined_key
-from .catalog import Catalog
-from .document import Document
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Iterator
+    from typing import Any
+
     from targets.domain.model import DataSet
     from targets.domain.rows import TargetRow
+
+    from .catalog import Catalog
+    from .document import Document
+
 
 ROWS_KIND = "rows.marshal"
 JSON_KIND = "json.marshal"

@@ -3,7 +3,6 @@ problems. (The commands use the catalog directly, for its caching.)"""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,8 +12,8 @@ from targets.domain.model import DataSet, Problem, Severity
 from targets.domain.rules import reference_problems
 
 from .cache import Cache
-from .catalog import open_catalog
-from .document import content_of
+from .catalog import open_catalog_at
+from .content import content_of
 from .evaluated import dataset
 from .toml import locate
 
@@ -39,7 +38,7 @@ def load_text(text: str, today: dt.date) -> Loaded:
     """Parse and check one document's text (its includes are not followed)."""
     content = content_of(text.encode("utf-8"))
     between = locate(reference_problems([("", content.facts)], today), text)
-    problems = list(content.problems) + [dataclasses.replace(p, document="") for p in between]
+    problems = list(content.problems) + [p.replace(document="") for p in between]
     if any(p.severity is Severity.ERROR for p in problems):
         return Loaded(None, problems)
     return Loaded(build_dataset(content.reports.items(), content.targets.items()), problems)
@@ -47,7 +46,7 @@ def load_text(text: str, today: dt.date) -> Loaded:
 
 def load_path(path: Path, today: dt.date, cache: Cache | None = None) -> Loaded:
     """Read a data file and every document it includes."""
-    catalog = open_catalog(path, cache or Cache(None), today)
+    catalog = open_catalog_at(path, cache or Cache(None), today)
     problems = catalog.problems()
     if any(p.severity is Severity.ERROR for p in problems):
         return Loaded(None, problems)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from targets.environment import PACKAGE_DIR, DataFile, bundled_path
@@ -46,11 +45,13 @@ def check_writable(path: Path, data: DataFile) -> None:
         )
 
 
-@dataclass(frozen=True)
 class Destination:
     """Where an output goes: standard output (path None) or a regular file."""
 
-    path: Path | None
+    __slots__ = ("path",)
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
 
     @property
     def is_stdout(self) -> bool:

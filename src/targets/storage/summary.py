@@ -11,28 +11,42 @@ are kept beside it, so that after a change only the changed documents are read a
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from targets.domain.problems import Problem
+from targets.domain.vocab import Severity
 
-from targets.domain.model import Problem, Severity
-from targets.domain.rules import Facts, reference_problems
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+    from typing import Any
 
-Table = dict[str, Any]
+    from targets.domain.rules import Facts
+
+    Table = dict[str, Any]
 
 
-@dataclass
 class Summary:
-    keys: dict[str, str] = field(default_factory=dict)  # document name: its key
-    valid: dict[str, bool] = field(default_factory=dict)
-    problems: dict[str, list[Problem]] = field(default_factory=dict)  # each document's own
-    targets: dict[str, list[str]] = field(default_factory=dict)  # ids, in document order
-    reports: dict[str, dict[str, Table]] = field(default_factory=dict)  # report tables
-    reference: list[Problem] = field(default_factory=list)  # between documents
-    deps: dict[str, list[str]] = field(default_factory=dict)  # names of documents it needs
-    parts_of: dict[str, list[str]] = field(default_factory=dict)  # target: its composites
+    """The summary; a plain class, read by every command (see the module's docstring)."""
+
+    def __init__(
+        self,
+        keys: dict[str, str],  # document name: its key
+        valid: dict[str, bool],
+        problems: dict[str, list[Problem]],  # each document's own
+        targets: dict[str, list[str]],  # ids, in document order
+        reports: dict[str, dict[str, Table]],  # report tables
+        reference: list[Problem],  # between documents
+        deps: dict[str, list[str]],  # names of the documents each one needs
+        parts_of: dict[str, list[str]],  # target: the composites it is a part of
+    ) -> None:
+        self.keys = keys
+        self.valid = valid
+        self.problems = problems
+        self.targets = targets
+        self.reports = reports
+        self.reference = reference
+        self.deps = deps
+        self.parts_of = parts_of
 
     def defining(self, section: str, key: str) -> str | None:
         """The name of the first document defining [section.key]."""
@@ -81,6 +95,8 @@ def summarise(
 ) -> Summary:
     """The summary of named documents (name, key), from what each holds on its own (valid,
     problems, target ids, report tables) and the facts between them."""
+    from targets.domain.rules import reference_problems
+
     named = [(name, facts[name]) for name, _ in documents]
     return Summary(
         keys=dict(documents),
@@ -96,4 +112,4 @@ def summarise(
 
 def unlocated(problems: list[Problem]) -> list[Problem]:
     """Problems whose lines may have moved (the document was edited): located again on show."""
-    return [dataclasses.replace(p, line=0, col=0) for p in problems]
+    return [p.replace(line=0, col=0) for p in problems]

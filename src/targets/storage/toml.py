@@ -6,19 +6,17 @@ Parsing never raises on bad input: it returns a problem with a line and a column
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterable
-from typing import Any
 
-from targets.domain.model import Problem, Severity
+from targets.domain.problems import Problem
+from targets.domain.vocab import Severity
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
 
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 _DATE_LIKE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -27,6 +25,10 @@ _OPENERS = re.compile(r"[\[{]")
 
 def parse_toml(text: str) -> tuple[dict[str, Any] | None, Problem | None]:
     """The TOML document, or a syntax problem with its line and column."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
     try:
         return tomllib.loads(text), None
     except tomllib.TOMLDecodeError as exc:
@@ -105,6 +107,6 @@ def locate(problems: Iterable[Problem], text: str) -> list[Problem]:
     for problem in problems:
         if not problem.line:
             line, col = source.position(problem.path) if source else (1, 1)
-            problem = dataclasses.replace(problem, line=line, col=col)
+            problem = problem.replace(line=line, col=col)
         located.append(problem)
     return located

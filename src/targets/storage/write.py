@@ -19,7 +19,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,8 @@ from targets.domain.model import Severity
 from targets.errors import InvalidData, LockTimeout, WriteError
 
 from .cache import Cache, content_key
-from .document import Content, Document, content_of, read_bytes
+from .content import Content, content_of
+from .document import Document, read_bytes
 from .edits import Edit, Span, exact_region, fast_region, header_lines, sections_only_as_tables
 from .toml import decode, parse_toml
 
@@ -179,7 +180,7 @@ def refuse_invalid(snapshot: Snapshot) -> None:
         return
     errors = [p for p in snapshot.content.problems if p.severity is Severity.ERROR]
     if errors:
-        named = [replace(p, document=snapshot.document.name) for p in errors]
+        named = [p.replace(document=snapshot.document.name) for p in errors]
         raise InvalidData(snapshot.path, named)
 
 

@@ -184,26 +184,28 @@ def run(workspace: Workspace, plans: dict[Path, PlanFor], dry_run: bool) -> list
 def result(
     workspace: Workspace, target_id: str | None, written: list[Written], **details: Any
 ) -> WriteResult:
-    """The target as it now stands, with what it needs to be evaluated."""
+    """The target as it now stands, with its report and parts: enough to evaluate it. Its
+    table comes from the write itself, its report from the summary; only a composite's parts
+    are read from their documents."""
     catalog = workspace.catalog
     if target_id is None:
         return WriteResult(None, DataSet(), written, details)
-    document = catalog.defining("targets", target_id)
-    assert document is not None
-    tables = document.content
-    reports = []
-    for tid in (target_id, *tables.targets[target_id].get("parts", ())):
+
+    def table_of(tid: str) -> Table:
+        for change in written:
+            if ("targets", tid) in change.plan.changes:
+                return change.plan.changes[("targets", tid)]
         owner = catalog.defining("targets", tid)
-        table = owner.content.targets[tid] if owner else None
-        rid = table.get("report") if table else None
-        home = catalog.defining("reports", rid) if isinstance(rid, str) else None
-        if home is not None and isinstance(rid, str):
-            reports.append((rid, home.content.reports[rid]))
-    targets = [
-        (tid, owner.content.targets[tid])
-        for tid in (*tables.targets[target_id].get("parts", ()), target_id)
-        if (owner := catalog.defining("targets", tid)) is not None
-    ]
+        assert owner is not None
+        return owner.content.targets[tid]
+
+    names = [*table_of(target_id).get("parts", ()), target_id]
+    targets = [(tid, table_of(tid)) for tid in names]
+    reports = []
+    for rid in {str(table.get("report")) for _, table in targets}:
+        home = catalog.summary.defining("reports", rid)
+        if home is not None:
+            reports.append((rid, catalog.summary.reports[home][rid]))
     data = build_dataset(reports, targets)
     return WriteResult(data.targets[target_id], data, written, details)
 
@@ -215,8 +217,8 @@ def open_workspace(
     path: Path, today: dt.date, cache: Cache | None = None, lock_timeout: float = 5.0
 ) -> Workspace:
     """A workspace over the data file at `path`, for writing through the core API."""
-    from .catalog import open_catalog
+    from .catalog import open_catalog_at
 
     return Workspace(
-        open_catalog(path, cache or Cache(None), today), DataFile(path), lock_timeout, today
+        open_catalog_at(path, cache or Cache(None), today), DataFile(path), lock_timeout, today
     )
