@@ -76,7 +76,8 @@ def _append_plan(batch: list[tuple[str, Table]]) -> PlanFor:
         for target_id, table in batch:
             text = edits.append_target(text, target_id, table).text
         first = edits.append_target(snapshot.text, *batch[0])
-        edit = first if len(batch) == 1 else edits.Edit(text, len(snapshot.text), "", text)
+        appended = text[len(snapshot.text) :]
+        edit = first if len(batch) == 1 else edits.Edit(text, len(snapshot.text), "", appended)
         return Plan(edit, {("targets", tid): table for tid, table in batch}, {})
 
     return plan

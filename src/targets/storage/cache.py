@@ -102,6 +102,17 @@ class Cache:
         except Exception:  # noqa: BLE001 - any broken entry is a miss, rewritten on the next put
             return None
 
+    def holds(self, document: Path, kind: str, key: str) -> bool:
+        """Whether an entry is stored under `key` (its header alone is read)."""
+        path = self._file(document, kind)
+        if path is None:
+            return False
+        try:
+            with open(path, "rb") as handle:
+                return handle.readline().split(b" ", 1)[0].decode("ascii") == key
+        except (OSError, UnicodeDecodeError):
+            return False
+
     def put(self, document: Path, kind: str, key: str, value: Any) -> None:
         """Store `value` for `document` under `key`, replacing the previous one; failures are
         ignored (a cache that cannot be written is a cache that misses)."""

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
     from targets.domain.rules import Facts, Index
 
+    from .summary import Own
+
 
 SUMMARY_KIND = "summary.pickle"
 FACTS_KIND = "facts.pickle"
@@ -77,7 +79,14 @@ class Catalog:
             else:
                 content = document.content
                 ids = list(content.targets)
-                own[document.name] = (content.valid, list(content.problems), ids, content.reports)
+                digests = {tid: content.digest_of(tid) for tid in ids}
+                own[document.name] = (
+                    content.valid,
+                    list(content.problems),
+                    ids,
+                    content.reports,
+                    digests,
+                )
         facts = {d.name: self.facts(d) for d in self.documents}
         named = [(d.name, d.key) for d in self.documents]
         summary = summarise(named, own, facts, self.today)
@@ -189,21 +198,34 @@ class Catalog:
         self._facts.clear()
 
     def replaced(
-        self, before: Document, after: Document, changed: list[str], reference: list[Problem]
+        self,
+        before: Document,
+        after: Document,
+        tables: dict[str, dict[str, object]],
+        reference: list[Problem],
     ) -> None:
-        """Bring the summary up to date after a write changed some targets of a document:
-        its key, its targets (new ones at the end), its problems (the changed targets' own and
-        `reference`, theirs against the others, worked out by the writer); then store it."""
+        """Bring the summary up to date after a write changed some targets of a document (to
+        `tables`): its key, its targets (new ones at the end), their fingerprints, their own
+        problems, and `reference`, theirs against the others (worked out by the writer)."""
+        from targets.domain.rules import document_problems
+
+        from .content import table_digest
+
         summary = self.summary
         name = before.name
         self.documents[self.documents.index(before)] = after
         summary.keys[name] = after.key
         ids = summary.targets[name]
-        summary.targets[name] = ids + [tid for tid in changed if tid not in ids]
-        paths = {("targets", tid) for tid in changed}
+        summary.targets[name] = ids + [tid for tid in tables if tid not in ids]
+        summary.digests[name] = {
+            **summary.digests[name],
+            **{tid: table_digest(table) for tid, table in tables.items()},
+        }
+        paths = {("targets", tid) for tid in tables}
+        own = {"schema_version": 1, "targets": tables}
         summary.problems[name] = unlocated(
             [p for p in summary.problems[name] if p.path[:2] not in paths]
-            + [p.replace(document="") for p in _own_problems(after, changed)]
+            + [p for p in document_problems(own) if p.path]
         )
         summary.reference = [
             p for p in summary.reference if not (p.document == name and p.path[:2] in paths)
@@ -214,18 +236,7 @@ class Catalog:
         self.cache.put(self.root, SUMMARY_KIND, self._key(), summary)
 
 
-def _own_problems(document: Document, changed: list[str]) -> list[Problem]:
-    from targets.domain.rules import document_problems
-
-    if document._content is None:
-        return []  # a trusted write: the changed tables were checked, and had no errors
-    own = {"schema_version": 1, "targets": {t: document.content.targets[t] for t in changed}}
-    return [p for p in document_problems(own) if p.path]
-
-
-def _reusable(
-    previous: object, document: Document
-) -> tuple[bool, list[Problem], list[str], dict[str, dict[str, object]]] | None:
+def _reusable(previous: object, document: Document) -> Own | None:
     if not isinstance(previous, Summary) or previous.keys.get(document.name) != document.key:
         return None
     name = document.name
@@ -234,6 +245,7 @@ def _reusable(
         previous.problems[name],
         previous.targets[name],
         previous.reports[name],
+        previous.digests[name],
     )
 
 

@@ -27,10 +27,28 @@ class Content:
     problems: tuple[Problem, ...]
     facts: Facts
     bom: bool = False
+    digests: dict[str, str] | None = None  # target id: `table_digest` of its table
+
+    def digest_of(self, target_id: str) -> str:
+        """The fingerprint of a target's table (worked out for all of them the first time)."""
+        if self.digests is None:
+            found = {tid: table_digest(table) for tid, table in self.targets.items()}
+            object.__setattr__(self, "digests", found)
+        assert self.digests is not None
+        return self.digests[target_id]
 
     @property
     def valid(self) -> bool:
         return not any(p.severity is Severity.ERROR for p in self.problems)
+
+
+def table_digest(table: Table) -> str:
+    """A fingerprint of a table's exact value (the same table always pickles the same)."""
+    import pickle
+
+    from .cache import content_key
+
+    return content_key(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))[:24]
 
 
 def content_of(data: bytes) -> Content:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,23 +80,6 @@ def _line_end(text: str, offset: int) -> int:
 Span = tuple[int, int]
 
 
-_INDENTED_HEADER = re.compile(r"\n[ \t]+\[")
-
-
-def header_lines(text: str) -> list[int]:
-    """Offsets of every line that starts like a table header (fast, but blind to multi-line
-    strings, so callers check what they find). `str.find` for the usual unindented headers,
-    four times as fast as a multi-line regex on a large file; the regex when any is indented."""
-    if text.startswith((" ", "\t")) or _INDENTED_HEADER.search(text):
-        return [m.start() for m in _HEADER_LINE.finditer(text)]
-    found = [0] if text.startswith("[") else []
-    position = text.find("\n[")
-    while position >= 0:
-        found.append(position + 1)
-        position = text.find("\n[", position + 2)
-    return found
-
-
 def _owner(line: str, section: str, key: str) -> bool:
     if key not in line:
         return False
@@ -119,58 +101,27 @@ def region_among(text: str, starts: list[int], section: str, key: str) -> Span |
     return None if first < 0 else (bounds[first], bounds[last + 1])
 
 
-def fast_region(text: str, headers: list[int], section: str, key: str) -> Span | None:
-    """The region of [section.key] when all header lines naming it are consecutive; else None.
-
-    Finds them through the occurrences of `key` (str.find: fast) rather than by reading every
-    header line. `headers` is `header_lines(text)`.
-    """
+def local_region(data: bytes, section: str, key: str) -> Span | None:
+    """Where [section.key] seems to be written in a file's bytes, found without reading (or
+    decoding) the rest of it: from the first header line naming it to the header line after
+    the last one, as byte offsets. The caller must check what the region holds (it may hold
+    other tables, or miss a part written in another form)."""
     owned: list[int] = []
-    position = text.find(key)
+    needle = key.encode("utf-8")
+    position = data.find(needle)
     while position >= 0:
-        line_start = _line_start(text, position)
-        index = bisect_left(headers, line_start)
-        if index < len(headers) and headers[index] == line_start and index not in owned:
-            if _owner(text[line_start : _line_end(text, line_start)], section, key):
-                owned.append(index)
-        position = text.find(key, _line_end(text, position))
-    if not owned or owned != list(range(owned[0], owned[-1] + 1)):
+        line_start = data.rfind(b"\n", 0, position) + 1
+        line_end = data.find(b"\n", position)
+        line_end = len(data) if line_end < 0 else line_end + 1
+        line = data[line_start:line_end].decode("utf-8", "replace")
+        if data.startswith(b"[", line_start) and _owner(line, section, key):
+            owned.append(line_start)
+        position = data.find(needle, line_end)
+    if not owned:
         return None
-    end = headers[owned[-1] + 1] if owned[-1] + 1 < len(headers) else len(text)
-    return headers[owned[0]], end
-
-
-_TOP_LEVEL_SECTION = re.compile(r"(?m)^[ \t]*[\"']?(?:targets|reports)[\"']?[ \t]*[.=]")
-_USUAL_HEADERS = ("[targets.", "[[targets.", "[reports.")
-
-
-_QUOTED_KEYS = tuple(
-    form.format(section=section, q=q)
-    for section in ("targets", "reports")
-    for q in "\"'"
-    for form in ("{section}.{q}", "{q}{section}{q}", "{section} .", "{section}\t.")
-)
-
-
-def sections_only_as_tables(text: str, headers: list[int]) -> bool:
-    """Whether every report and target is written as its own [section.key] table with a bare
-    key: no [targets] or [reports] table with dotted keys in it, no top-level keys for them,
-    no quoted header key (whose escapes could name a table without spelling its id)."""
-    if _TOP_LEVEL_SECTION.search(text[: headers[0]] if headers else text):
-        return False
-    if any(quoted in text for quoted in _QUOTED_KEYS):
-        return False
-    for start in headers:
-        if text.startswith(_USUAL_HEADERS, start):
-            continue
-        header = SourceMap(text[start : _line_end(text, start)]).statements
-        if (
-            header
-            and header[0].path[:1] in (("targets",), ("reports",))
-            and len(header[0].path) < 2
-        ):
-            return False
-    return True
+    last_end = data.find(b"\n", owned[-1])
+    following = data.find(b"\n[", last_end) if last_end >= 0 else -1
+    return owned[0], (following + 1 if following >= 0 else len(data))
 
 
 def exact_region(text: str, section: str, key: str) -> Span | None:

@@ -91,10 +91,24 @@ def _made(catalog: Catalog, document: Document, day: dt.date) -> tuple[list[Any]
     return made
 
 
+OVERLAY_KIND = "overlay.pickle"
+
+
 def _entry(catalog: Catalog, document: Document, day: dt.date, kind: str) -> list[Any]:
-    found = catalog.cache.get(document.path, kind, _key(catalog, document, day))
+    """A document's rows (tuples or JSON lines) on `day`: stored, or stored ones with a write's
+    changes laid over them, or made now."""
+    key = _key(catalog, document, day)
+    found = catalog.cache.get(document.path, kind, key)
     if isinstance(found, list):
         return found
+    overlay = catalog.cache.get(document.path, OVERLAY_KIND, key)
+    if isinstance(overlay, dict):
+        base = catalog.cache.get(document.path, kind, overlay["base"])
+        if isinstance(base, list) and len(base) == overlay["before"]:
+            changed = overlay[kind]
+            return [changed.get(i, row) for i, row in enumerate(base)] + [
+                changed[i] for i in range(len(base), overlay["after"])
+            ]
     made = _made(catalog, document, day)
     return made[0] if kind == ROWS_KIND else made[1]
 
@@ -130,47 +144,49 @@ def patch_rows(
     before: Document,
     after: Document,
     tables: dict[str, dict[str, Any]],
+    added: int,
     day: dt.date,
 ) -> None:
-    """After a write changed (or added) some targets of a document, carry its rows on `day`
-    over to its new bytes, evaluating only those targets; when that cannot be done safely
-    (a composite sums a changed target), the next read makes them."""
+    """After a write changed (or added) some targets of a document, carry its rows on `day` over
+    to its new bytes: the changed targets are evaluated, and their rows laid over the stored
+    ones (a small entry; the next read applies it). When that cannot be done safely (a
+    composite sums a changed target), the next read makes the rows."""
     from targets.domain.build import build_report, build_target
     from targets.domain.evaluate import evaluate
     from targets.domain.model import DataSet
     from targets.domain.rows import target_row
     from targets.output.machine import compact_json
 
-    if any(catalog.summary.parts_of.get(tid) for tid in tables) or any(
+    summary = catalog.summary
+    if any(summary.parts_of.get(tid) for tid in tables) or any(
         t.get("parts") for t in tables.values()
     ):
         return
     old_key = _key(catalog, before, day)
-    old_rows = catalog.cache.get(before.path, ROWS_KIND, old_key)
-    old_json = catalog.cache.get(before.path, JSON_KIND, old_key)
-    if not isinstance(old_rows, list) or not isinstance(old_json, list):
-        return
-    ids = catalog.summary.targets[after.name]
-    if len(old_rows) + sum(1 for t in tables if t not in ids[: len(old_rows)]) != len(ids):
+    earlier = catalog.cache.get(before.path, OVERLAY_KIND, old_key)
+    if isinstance(earlier, dict):
+        base, count, changes = earlier["base"], earlier["before"], earlier
+    elif catalog.cache.holds(before.path, JSON_KIND, old_key) and catalog.cache.holds(
+        before.path, ROWS_KIND, old_key
+    ):
+        count = len(summary.targets[after.name]) - added
+        base, changes = old_key, {ROWS_KIND: {}, JSON_KIND: {}}
+    else:
         return
     reports = {}
     for table in tables.values():
         rid = str(table.get("report"))
-        home = catalog.summary.defining("reports", rid)
+        home = summary.defining("reports", rid)
         if home is None:
             return
-        reports[rid] = build_report(rid, catalog.summary.reports[home][rid])
+        reports[rid] = build_report(rid, summary.reports[home][rid])
     built = {tid: build_target(tid, table, reports) for tid, table in tables.items()}
     data = DataSet(reports, built)
+    ids = summary.targets[after.name]
+    rows, lines = dict(changes[ROWS_KIND]), dict(changes[JSON_KIND])
     for tid, target in built.items():
         row = target_row(evaluate(target, data, day))
-        line = compact_json(row.as_dict())
         index = ids.index(tid)
-        if index < len(old_rows):
-            old_rows[index], old_json[index] = row.as_tuple(), line
-        else:
-            old_rows.append(row.as_tuple())
-            old_json.append(line)
-    new_key = _key(catalog, after, day)
-    catalog.cache.put(after.path, ROWS_KIND, new_key, old_rows)
-    catalog.cache.put(after.path, JSON_KIND, new_key, old_json)
+        rows[index], lines[index] = row.as_tuple(), compact_json(row.as_dict())
+    overlay = {"base": base, "before": count, "after": len(ids), ROWS_KIND: rows, JSON_KIND: lines}
+    catalog.cache.put(after.path, OVERLAY_KIND, _key(catalog, after, day), overlay)

@@ -124,8 +124,8 @@ def mark(workspace: Workspace, record: NewRecord, dry_run: bool = False) -> Writ
 
     def plan(snapshot: Snapshot) -> Plan:
         target = target_table(snapshot, record.target)
-        span = snapshot.span("targets", record.target)
-        edit, new, fields = _add_record(workspace, target, snapshot.text, span, record)
+        text, span = snapshot.window("targets", record.target)
+        edit, new, fields = _add_record(workspace, target, text, span, record)
         return Plan(edit, {("targets", record.target): new}, {"fields": fields})
 
     written = run(workspace, {document.path: plan}, dry_run)
@@ -184,13 +184,13 @@ def unmark(
                     f"{target_id} has no record on {day}; its records are dated {dates}"
                 )
             index = matches[0]
-        span = snapshot.span("targets", target_id)
-        if edits.written_inline(snapshot.text, span, "progress"):
+        text, span = snapshot.window("targets", target_id)
+        if edits.written_inline(text, span, "progress"):
             raise WriteError(
                 f"[targets.{target_id}] writes its `progress` inline; remove the record by hand "
                 "(`targets edit`)"
             )
-        edit = edits.remove_entry(snapshot.text, span, "progress", index)
+        edit = edits.remove_entry(text, span, "progress", index)
         new = {**target, "progress": records[:index] + records[index + 1 :]}
         if not new["progress"]:
             del new["progress"]

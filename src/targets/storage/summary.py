@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from targets.domain.rules import Facts
 
     Table = dict[str, Any]
+    Own = tuple[bool, list[Problem], list[str], dict[str, Table], dict[str, str]]
 
 
 class Summary:
@@ -38,6 +39,7 @@ class Summary:
         reference: list[Problem],  # between documents
         deps: dict[str, list[str]],  # names of the documents each one needs
         parts_of: dict[str, list[str]],  # target: the composites it is a part of
+        digests: dict[str, dict[str, str]],  # each document's target tables' fingerprints
     ) -> None:
         self.keys = keys
         self.valid = valid
@@ -47,6 +49,7 @@ class Summary:
         self.reference = reference
         self.deps = deps
         self.parts_of = parts_of
+        self.digests = digests
 
     def defining(self, section: str, key: str) -> str | None:
         """The name of the first document defining [section.key]."""
@@ -89,12 +92,12 @@ def _parts_of(named: Sequence[tuple[str, Facts]]) -> dict[str, list[str]]:
 
 def summarise(
     documents: Sequence[tuple[str, str]],
-    own: dict[str, tuple[bool, list[Problem], list[str], dict[str, Table]]],
+    own: dict[str, Own],
     facts: dict[str, Facts],
     today: dt.date,
 ) -> Summary:
     """The summary of named documents (name, key), from what each holds on its own (valid,
-    problems, target ids, report tables) and the facts between them."""
+    problems, target ids, report tables, table fingerprints) and the facts between them."""
     from targets.domain.rules import reference_problems
 
     named = [(name, facts[name]) for name, _ in documents]
@@ -107,6 +110,7 @@ def summarise(
         reference=reference_problems(named, today),
         deps=_dependencies(named),
         parts_of=_parts_of(named),
+        digests={name: own[name][4] for name, _ in documents},
     )
 
 

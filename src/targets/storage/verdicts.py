@@ -79,15 +79,15 @@ def set_verdict(workspace: Workspace, verdict: NewVerdict, dry_run: bool = False
                 f"{verdict.target} already has a verdict on {verdict.date}; remove it first "
                 f"with `targets verdict {verdict.target} --clear`, or give another --date"
             )
-        span = snapshot.span("targets", verdict.target)
-        if edits.written_inline(snapshot.text, span, "verdicts"):
+        text, span = snapshot.window("targets", verdict.target)
+        if edits.written_inline(text, span, "verdicts"):
             raise WriteError(
                 f"[targets.{verdict.target}] writes its `verdicts` inline; edit it by hand"
             )
         later = [i for i, e in enumerate(entries) if _dated(e) > verdict.date]
         position = later[0] if later else len(entries)
         edit = edits.insert_entry(
-            snapshot.text, span, verdict.target, "verdicts", entry, position if later else None
+            text, span, verdict.target, "verdicts", entry, position if later else None
         )
         new = {**target, "verdicts": [*entries[:position], entry, *entries[position:]]}
         validated(workspace, verdict.target, new, references=False)
@@ -104,14 +104,14 @@ def clear_verdict(workspace: Workspace, target_id: str, dry_run: bool = False) -
     def plan(snapshot: Snapshot) -> Plan:
         target = target_table(snapshot, target_id)
         entries = list(target.get("verdicts", []))
-        span = snapshot.span("targets", target_id)
+        text, span = snapshot.window("targets", target_id)
         if entries:
-            if edits.written_inline(snapshot.text, span, "verdicts"):
+            if edits.written_inline(text, span, "verdicts"):
                 raise WriteError(
                     f"[targets.{target_id}] writes its `verdicts` inline; edit it by hand"
                 )
             index = max(range(len(entries)), key=lambda i: _dated(entries[i]))
-            edit = edits.remove_entry(snapshot.text, span, "verdicts", index)
+            edit = edits.remove_entry(text, span, "verdicts", index)
             new = {**target, "verdicts": entries[:index] + entries[index + 1 :]}
             if not new["verdicts"]:
                 del new["verdicts"]
@@ -121,7 +121,7 @@ def clear_verdict(workspace: Workspace, target_id: str, dry_run: bool = False) -
         removed = {
             key.removeprefix("verdict_"): target[key] for key in LEGACY_KEYS if key in target
         }
-        edit = edits.set_keys(snapshot.text, span, dict.fromkeys(LEGACY_KEYS))
+        edit = edits.set_keys(text, span, dict.fromkeys(LEGACY_KEYS))
         new = {k: v for k, v in target.items() if k not in LEGACY_KEYS}
         return Plan(edit, {("targets", target_id): new}, {"removed": removed})
 

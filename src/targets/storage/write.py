@@ -27,34 +27,57 @@ from targets.domain.model import Severity
 from targets.errors import InvalidData, LockTimeout, WriteError
 
 from .cache import Cache, content_key
-from .content import Content, content_of
+from .content import Content, content_of, table_digest
 from .document import Document, read_bytes
-from .edits import Edit, Span, exact_region, fast_region, header_lines, sections_only_as_tables
+from .edits import Edit, Span, exact_region, local_region
 from .toml import decode, parse_toml
 
 BOM = "\ufeff"
 Table = dict[str, Any]
 
 
+class Known:
+    """What the catalog knows of a valid state of a document: its exact bytes, their key, its
+    target ids and the fingerprints of their tables."""
+
+    __slots__ = ("data", "key", "targets", "digests")
+
+    def __init__(self, data: bytes, key: str, targets: list[str], digests: dict[str, str]) -> None:
+        self.data = data
+        self.key = key
+        self.targets = set(targets)
+        self.digests = digests
+
+
 class Snapshot:
     """A document as read under its lock: its text, and its tables.
 
-    When the document's exact bytes are known valid (`trusted`: the catalog validated them, or
-    a write of this tool produced them), a table is read from its own lines alone, when they
-    provably hold all of it; nothing else is parsed. Otherwise the whole document is parsed
-    and checked first."""
+    When its exact bytes are a state the catalog knows valid (`known`), a target's table is
+    read from its own lines alone, accepted only when they parse to a table whose fingerprint
+    is the known one: then nothing else in the file adds to it, and nothing else is parsed.
+    Otherwise the whole document is parsed and checked first."""
 
-    def __init__(self, document: Document, trusted: bool) -> None:
+    def __init__(self, document: Document, known: Known | None) -> None:
         self.document = document
-        text, _ = decode(document.data)
-        self.text = text or ""
         self.bom = document.data.startswith(BOM.encode())
-        self.trusted = trusted
-        self._content: Content | None = None if trusted else content_of(document.data)
-        self._headers: list[int] | None = None
-        self._tables_only: bool | None = None
+        self.known = known
+        self._text: str | None = None
+        self._content: Content | None = None if known else content_of(document.data)
         self._regions: dict[tuple[str, str], tuple[Span, Table] | None] = {}
         self._whole: Table | None = None
+        self.window_bytes: Span | None = None  # set when an edit works on a region's bytes
+
+    @property
+    def text(self) -> str:
+        """The whole text (decoded only when an edit needs more than a region)."""
+        if self._text is None:
+            decoded, _ = decode(self.document.data)
+            self._text = decoded or ""
+        return self._text
+
+    @property
+    def trusted(self) -> bool:
+        return self.known is not None
 
     @property
     def path(self) -> Path:
@@ -84,54 +107,59 @@ class Snapshot:
         return tables.get(key)
 
     def defines(self, section: str, key: str) -> bool:
-        """Whether the document defines [section.key] (from its header lines alone, when the
-        document is trusted and writes its sections only as tables)."""
-        if self.trusted:
-            self._scan_headers()
-            if self._tables_only:
-                assert self._headers is not None
-                return fast_region(self.text, self._headers, section, key) is not None
+        """Whether the document defines [section.key]."""
+        if self.known is not None and section == "targets":
+            return key in self.known.targets
         return self.table(section, key) is not None
 
-    def _scan_headers(self) -> None:
-        if self._headers is None:
-            self._headers = header_lines(self.text)
-            self._tables_only = sections_only_as_tables(self.text, self._headers)
-
     def region(self, section: str, key: str) -> tuple[Span, Table] | None:
-        """The span of [section.key]'s lines and the table they hold, when the document is
-        trusted and they provably hold all of it; None otherwise."""
+        """The span of a target's lines and the table they hold, when the document is a known
+        valid state and they provably hold all of it; None otherwise."""
         if (section, key) not in self._regions:
-            self._regions[(section, key)] = (
-                self._safe_region(section, key) if self.trusted else None
-            )
+            self._regions[(section, key)] = self._safe_region(section, key)
         return self._regions[(section, key)]
 
     def _safe_region(self, section: str, key: str) -> tuple[Span, Table] | None:
-        """Accepted only if every header line naming the table is in it (they are together),
-        the section is never written in another form (no [targets] table with dotted keys, no
-        top-level keys), and the region parses to exactly this one table."""
-        self._scan_headers()
-        assert self._headers is not None
-        span = fast_region(self.text, self._headers, section, key)
-        if span is None or not self._tables_only:
+        """A target's region, as byte offsets, and its table: accepted when its lines parse
+        to exactly that one table and the table's fingerprint is the known one."""
+        known = self.known
+        if known is None or section != "targets" or key not in known.digests:
             return None
-        parsed, _ = parse_toml(self.text[span[0] : span[1]])
+        span = local_region(self.document.data, section, key)
+        if span is None:
+            return None
+        region, _ = decode(self.document.data[span[0] : span[1]])
+        parsed, _ = parse_toml(region or "")
         if parsed is None or list(parsed) != [section] or list(parsed[section]) != [key]:
             return None
         table: Table = parsed[section][key]
-        return span, table
+        return (span, table) if table_digest(table) == known.digests[key] else None
 
-    def span(self, section: str, key: str) -> Span:
-        """Where [section.key] is written; WriteError if it is not written as its own table."""
+    def window(self, section: str, key: str) -> tuple[str, Span]:
+        """The text an edit of [section.key] works on, and where the table is in it: the
+        table's own region when it provably holds all of it (the rest of the file is then
+        never decoded: its bytes are kept as they are), else the whole text. WriteError if the
+        table is not written as a table of its own."""
         found = self.region(section, key)
-        span = found[0] if found else exact_region(self.text, section, key)
+        if found is not None:
+            self.window_bytes = found[0]
+            region = self.document.data[found[0][0] : found[0][1]].decode("utf-8")
+            return region, (0, len(region))
+        span = exact_region(self.text, section, key)
         if span is None:
             raise WriteError(
                 f"[{section}.{key}] is not written as a table of its own in {self.path}; "
                 "cannot edit it in place"
             )
-        return span
+        return self.text, span
+
+    def new_bytes(self, edit: Edit) -> bytes:
+        """The file's bytes after `edit` (made on `window`'s text)."""
+        if self.window_bytes is not None:
+            start, end = self.window_bytes
+            data = self.document.data
+            return data[:start] + edit.text.encode("utf-8") + data[end:]
+        return ((BOM if self.bom else "") + edit.text).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -152,7 +180,16 @@ def verify(snapshot: Snapshot, plan: Plan) -> None:
     is unchanged, and nothing outside it can touch the table). Otherwise the whole new text
     is parsed and compared with the whole old document."""
     (section, key), intended = next(iter(plan.changes.items()))
-    if (
+    appended = not plan.edit.old_region and plan.edit.start == len(snapshot.text)
+    if appended and snapshot.trusted and not any(snapshot.defines(*name) for name in plan.changes):
+        # new tables after every byte of a valid document: they are all the change can be
+        parsed, problem = parse_toml(plan.edit.new_region)
+        expected: Table = {}
+        for (part, name), table in plan.changes.items():
+            expected.setdefault(part, {})[name] = table
+        if parsed == expected:
+            return
+    elif (
         len(plan.changes) == 1
         and snapshot.region(section, key) is not None
         and plan.edit.old_region
@@ -335,34 +372,37 @@ def write_changes(
     cache: Cache,
     timeout: float,
     dry_run: bool = False,
-    trusted: frozenset[str] = frozenset(),
+    known: dict[str, Known] | None = None,
 ) -> list[Written]:
     """Under the documents' locks (taken in one order, so two writers cannot deadlock): read
     each, refuse an invalid one, plan its change, verify it; then, unless a dry run, write
     them all, or none: a failure puts back the ones already written. A dry run takes no lock.
 
-    `trusted` holds the keys of document states known valid. A `PlanFor` may raise to refuse
-    the change; then nothing is written."""
+    `known` holds, by path, the states of documents known valid. A `PlanFor` may raise to
+    refuse the change; then nothing is written."""
     with contextlib.ExitStack() as stack:
         if not dry_run:
             for path in sorted(plans, key=lambda p: str(real_path(p))):
                 stack.enter_context(locked(path, timeout))
-        done = [_planned(path, cache, plan_for, trusted) for path, plan_for in plans.items()]
+        done = [_planned(path, cache, plan_for, known or {}) for path, plan_for in plans.items()]
         if not dry_run:
             _write_all(done)
         return [Written(plan, before, after, dry_run) for plan, before, after in done]
 
 
 def _planned(
-    path: Path, cache: Cache, plan_for: PlanFor, trusted: frozenset[str]
+    path: Path, cache: Cache, plan_for: PlanFor, known: dict[str, Known]
 ) -> tuple[Plan, Document, Document]:
     data = read_bytes(path)
-    before = Document(path, data, content_key(data), cache)
-    snapshot = Snapshot(before, before.key in trusted)
+    state = known.get(str(path))
+    if state is not None and state.data != data:
+        state = None  # changed since the catalog read it: check it whole
+    before = Document(path, data, state.key if state else content_key(data), cache)
+    snapshot = Snapshot(before, state)
     refuse_invalid(snapshot)
     plan = plan_for(snapshot)
     verify(snapshot, plan)
-    new_data = ((BOM if snapshot.bom else "") + plan.edit.text).encode("utf-8")
+    new_data = snapshot.new_bytes(plan.edit)
     after = Document(path, new_data, content_key(new_data), cache)
     if not snapshot.trusted:
         before.holding(snapshot.content)

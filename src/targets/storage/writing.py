@@ -25,7 +25,7 @@ from .cache import Cache
 from .catalog import Catalog
 from .document import Document
 from .paths import check_writable
-from .write import Plan, PlanFor, Snapshot, Written, write_changes
+from .write import Known, Plan, PlanFor, Snapshot, Written, write_changes
 
 Table = dict[str, Any]
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -162,22 +162,27 @@ def run(workspace: Workspace, plans: dict[Path, PlanFor], dry_run: bool) -> list
     from .evaluated import patch_rows
 
     catalog = workspace.catalog
-    trusted = frozenset(d.key for d in catalog.documents if catalog.valid(d))
-    written = write_changes(plans, catalog.cache, workspace.lock_timeout, dry_run, trusted)
+    summary = catalog.summary
+    known = {
+        str(d.path): Known(d.data, d.key, summary.targets[d.name], summary.digests[d.name])
+        for d in catalog.documents
+        if catalog.valid(d)
+    }
+    written = write_changes(plans, catalog.cache, workspace.lock_timeout, dry_run, known)
     for change in written:
         before = next(d for d in catalog.documents if d.name == change.before.name)
-        changed = [key for section, key in change.plan.changes if section == "targets"]
         if dry_run:
             catalog.documents[catalog.documents.index(before)] = change.after
             catalog.forget_summary()
             continue
-        catalog.replaced(before, change.after, changed, [])
         tables = {
             key: table
             for (section, key), table in change.plan.changes.items()
             if section == "targets"
         }
-        patch_rows(catalog, before, change.after, tables, workspace.today)
+        added = sum(1 for tid in tables if tid not in catalog.summary.targets[before.name])
+        catalog.replaced(before, change.after, tables, [])
+        patch_rows(catalog, before, change.after, tables, added, workspace.today)
     return written
 
 
