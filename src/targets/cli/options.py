@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from targets.domain.dates import parse_date
-from targets.domain.query import Filters
 from targets.environment import Environment
 from targets.output.registry import format_help, formats_of
 from targets.storage.opening import open_catalog as open_catalog
@@ -18,6 +17,7 @@ from targets.storage.opening import open_data as open_data
 from . import complete
 
 if TYPE_CHECKING:
+    from targets.domain.query import Filters
     from targets.storage.catalog import Catalog
 
 FileOpt = Annotated[
@@ -155,6 +155,8 @@ def filters(
     due_before: str | None = None,
     search: str | None = None,
 ) -> Filters:
+    from targets.domain.query import Filters
+
     return Filters(
         districts=many(district),
         reports=many(report),

@@ -34,9 +34,31 @@ DELTA_KIND = "delta.pickle"
 _FIRST_HEADER = re.compile(rb"(?m)^[ \t]*\[")
 
 
+Signature = tuple[int, int, int, int, int]
+"""What says a file changed: its device, inode, size, modification and change times (the
+change time cannot be set back by any tool, so an editor's save always changes it)."""
+
+
+def signature_of(info: os.stat_result) -> Signature:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def file_signature(path: Path) -> Signature | None:
+    """The file's signature now, or None if it cannot be read."""
+    try:
+        return signature_of(os.stat(path))
+    except OSError:
+        return None
+
+
 def read_bytes(path: Path) -> bytes:
-    """A regular file's bytes; UsageError for a missing file, a folder, a FIFO or a device
-    (opened without blocking, so a FIFO cannot hang the command)."""
+    """A regular file's bytes (see `read_file`)."""
+    return read_file(path)[0]
+
+
+def read_file(path: Path) -> tuple[bytes, Signature]:
+    """A regular file's bytes and signature; UsageError for a missing file, a folder, a FIFO or
+    a device (opened without blocking, so a FIFO cannot hang the command)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
@@ -51,10 +73,13 @@ def read_bytes(path: Path) -> bytes:
             raise UsageError(f"{path} is a folder, not a data file")
         if not stat.S_ISREG(info.st_mode):
             raise UsageError(f"{path} is not a regular file; a data file must be one")
-        chunks = []
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks)
+        data = os.read(fd, info.st_size + 1)
+        if len(data) > info.st_size:  # it grew while being read: read the rest
+            chunks = [data]
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+            data = b"".join(chunks)
+        return data, signature_of(info)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     finally:
@@ -81,11 +106,14 @@ def includes_of(data: bytes) -> tuple[str, ...] | None:
 class Document:
     """One file of the data set: its bytes, their key, and what they hold (on demand)."""
 
-    def __init__(self, path: Path, data: bytes, key: str, cache: Cache) -> None:
+    def __init__(
+        self, path: Path, data: bytes, key: str, cache: Cache, signature: Signature | None = None
+    ) -> None:
         self.path = path  # as the user names it: the root as given, an include joined to its folder
         self.data = data
         self.key = key
         self.cache = cache
+        self.signature = signature  # of the file when `data` was read from it
         self._content: Content | None = None
 
     def __repr__(self) -> str:
@@ -150,8 +178,8 @@ class Document:
 
 
 def read_document(path: Path, cache: Cache) -> Document:
-    data = read_bytes(path)
-    return Document(path, data, content_key(data), cache)
+    data, signature = read_file(path)
+    return Document(path, data, content_key(data), cache, signature)
 
 
 def document_of(path: Path, data: bytes, cache: Cache) -> Document:

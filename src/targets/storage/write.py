@@ -28,7 +28,7 @@ from targets.errors import InvalidData, LockTimeout, WriteError
 
 from .cache import Cache, content_key
 from .content import Content, content_of, table_digest
-from .document import Document, read_bytes
+from .document import Document, Signature, file_signature, read_file
 from .edits import Edit, Span, exact_region, local_region
 from .toml import decode, parse_toml
 
@@ -40,11 +40,19 @@ class Known:
     """What the catalog knows of a valid state of a document: its exact bytes, their key, its
     target ids and the fingerprints of their tables."""
 
-    __slots__ = ("data", "key", "targets", "digests")
+    __slots__ = ("data", "key", "signature", "targets", "digests")
 
-    def __init__(self, data: bytes, key: str, targets: list[str], digests: dict[str, str]) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        key: str,
+        signature: Signature | None,
+        targets: list[str],
+        digests: dict[str, str],
+    ) -> None:
         self.data = data
         self.key = key
+        self.signature = signature
         self.targets = set(targets)
         self.digests = digests
 
@@ -157,8 +165,8 @@ class Snapshot:
         """The file's bytes after `edit` (made on `window`'s text)."""
         if self.window_bytes is not None:
             start, end = self.window_bytes
-            data = self.document.data
-            return data[:start] + edit.text.encode("utf-8") + data[end:]
+            data = memoryview(self.document.data)
+            return b"".join((data[:start], edit.text.encode("utf-8"), data[end:]))
         return ((BOM if self.bom else "") + edit.text).encode("utf-8")
 
 
@@ -283,11 +291,13 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_write(path: Path, fill: Callable[[Path], None], unchanged: bytes | None = None) -> None:
+def atomic_write(
+    path: Path, fill: Callable[[Path], None], unchanged: Signature | None = None
+) -> Signature | None:
     """Replace `path` (through a symlink) with what `fill` writes to a temporary file beside
-    it, keeping mode, owner and group. With `unchanged`, refuse if the file no longer holds
-    those bytes (someone saved it meanwhile). On any failure or signal the original stays
-    and the temporary file goes."""
+    it, keeping mode, owner and group; return the new file's signature. With `unchanged`,
+    refuse if the file's signature is no longer that (someone saved it meanwhile). On any
+    failure or signal the original stays and the temporary file goes."""
     target = real_path(path)
     folder = target.parent
     kept = _ownership(target)
@@ -305,7 +315,7 @@ def atomic_write(path: Path, fill: Callable[[Path], None], unchanged: bytes | No
         if kept and (kept[1], kept[2]) != (os.getuid(), os.getgid()):
             with contextlib.suppress(PermissionError):  # only root may give files away
                 os.chown(temp_name, kept[1], kept[2])
-        if unchanged is not None and _current(target) != unchanged:
+        if unchanged is not None and file_signature(target) != unchanged:
             raise WriteError(
                 f"{path} changed while this command was writing it (an editor saved it?); "
                 "nothing was written; run the command again"
@@ -320,16 +330,10 @@ def atomic_write(path: Path, fill: Callable[[Path], None], unchanged: bytes | No
             ) from None
         raise
     _fsync_folder(folder)
+    return file_signature(target)
 
 
-def _current(target: Path) -> bytes | None:
-    try:
-        return read_bytes(target)
-    except Exception:  # noqa: BLE001 - gone or unreadable: certainly changed
-        return None
-
-
-def write_bytes(path: Path, data: bytes, unchanged: bytes | None = None) -> None:
+def write_bytes(path: Path, data: bytes, unchanged: Signature | None = None) -> Signature | None:
     """Atomically replace `path`'s content with `data`, fsynced (see `atomic_write`)."""
 
     def fill(temp: Path) -> None:
@@ -338,7 +342,7 @@ def write_bytes(path: Path, data: bytes, unchanged: bytes | None = None) -> None
             handle.flush()
             os.fsync(handle.fileno())
 
-    atomic_write(path, fill, unchanged)
+    return atomic_write(path, fill, unchanged)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -393,11 +397,19 @@ def write_changes(
 def _planned(
     path: Path, cache: Cache, plan_for: PlanFor, known: dict[str, Known]
 ) -> tuple[Plan, Document, Document]:
-    data = read_bytes(path)
     state = known.get(str(path))
-    if state is not None and state.data != data:
-        state = None  # changed since the catalog read it: check it whole
-    before = Document(path, data, state.key if state else content_key(data), cache)
+    if (
+        state is not None
+        and state.signature is not None
+        and file_signature(path) == state.signature
+    ):
+        data, signature = state.data, state.signature  # as the catalog read it
+    else:
+        data, signature = read_file(path)
+        if state is not None and state.data != data:
+            state = None  # changed since the catalog read it: check it whole
+    key = state.key if state else content_key(data)
+    before = Document(path, data, key, cache, signature)
     snapshot = Snapshot(before, state)
     refuse_invalid(snapshot)
     plan = plan_for(snapshot)
@@ -413,12 +425,12 @@ def _write_all(done: list[tuple[Plan, Document, Document]]) -> None:
     written: list[tuple[Document, Document]] = []
     try:
         for _, before, after in done:
-            write_bytes(before.path, after.data, unchanged=before.data)
+            after.signature = write_bytes(before.path, after.data, unchanged=before.signature)
             written.append((before, after))
     except BaseException:
         for before, after in reversed(written):  # all or nothing: put back what was written
             with contextlib.suppress(BaseException):
-                write_bytes(before.path, before.data, unchanged=after.data)
+                write_bytes(before.path, before.data, unchanged=after.signature)
         raise
     for plan, before, after in done:
         after.changed_from(before, plan.changes)

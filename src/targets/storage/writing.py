@@ -164,7 +164,9 @@ def run(workspace: Workspace, plans: dict[Path, PlanFor], dry_run: bool) -> list
     catalog = workspace.catalog
     summary = catalog.summary
     known = {
-        str(d.path): Known(d.data, d.key, summary.targets[d.name], summary.digests[d.name])
+        str(d.path): Known(
+            d.data, d.key, d.signature, summary.targets[d.name], summary.digests[d.name]
+        )
         for d in catalog.documents
         if catalog.valid(d)
     }
