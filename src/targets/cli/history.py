@@ -78,7 +78,7 @@ def log(
     file: FileOpt = None,
 ) -> None:
     """What happened: the records and verdicts dated in a window, newest first."""
-    from targets.domain.history import LOG_FIELDS, LOG_TABLE_FIELDS
+    from targets.domain.history import LOG_FIELDS, LOG_LAYOUT, LOG_TABLE_FIELDS
     from targets.domain.history import log as entries_of
     from targets.storage import evaluated
 
@@ -93,7 +93,7 @@ def log(
     day = min(last or env.today, env.today)
     rows = select(evaluated.rows(catalog, day), chosen)
     entries = entries_of(evaluated.dataset(catalog), [r.id for r in rows], first, last, published)
-    _emit(out, fmt, entries, fields, LOG_TABLE_FIELDS, LOG_FIELDS, lang, wide, "target")
+    _emit(out, fmt, entries, fields, LOG_TABLE_FIELDS, LOG_FIELDS, lang, wide, "target", LOG_LAYOUT)
     finish(skipped)
 
 
@@ -121,7 +121,7 @@ def diff(
     file: FileOpt = None,
 ) -> None:
     """What moved: the targets whose status differs between two days (filters see the later)."""
-    from targets.domain.history import DIFF_FIELDS, DIFF_TABLE_FIELDS
+    from targets.domain.history import DIFF_FIELDS, DIFF_LAYOUT, DIFF_TABLE_FIELDS
     from targets.domain.history import diff as changes_of
     from targets.storage import evaluated
 
@@ -146,6 +146,7 @@ def diff(
         lang,
         wide,
         "id",
+        DIFF_LAYOUT,
     )
     finish(skipped)
 
@@ -160,6 +161,7 @@ def _emit(
     lang: str,
     wide: bool,
     id_field: str,
+    layout: dict[str, tuple[str, ...]],
 ) -> None:
     from targets.output import machine
 
@@ -167,7 +169,7 @@ def _emit(
         from targets.output.terminal.tables import rows_table
 
         picked = machine.pick_fields(fields, table_fields, every_field)
-        out.rich(rows_table(rows, picked, lang, out.width, wide))
+        out.rich(rows_table(rows, picked, lang, out.width, wide, **layout))
     elif fmt == "ids":
         out.text(machine.to_ids(rows, id_field))
     else:

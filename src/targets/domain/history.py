@@ -32,9 +32,19 @@ class LogEntry:
     def get(self, field: str) -> Any:
         return getattr(self, field)
 
+    @property
+    def result(self) -> float | int | str | None:
+        """What the entry says: a record's value or stage, or the verdict (for tables)."""
+        return self.value if self.value is not None else (self.stage or self.verdict)
+
 
 LOG_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(LogEntry))
-LOG_TABLE_FIELDS = ("date", "event", "target", "title", "value", "note")
+LOG_TABLE_FIELDS = ("date", "event", "target", "title", "result", "note")
+LOG_LAYOUT = {
+    "keep": ("date", "target", "title"),
+    "drop": ("source", "published", "note", "result", "event"),
+    "cut": ("note", "source"),
+}
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -129,6 +139,11 @@ DIFF_TABLE_FIELDS = (
     "current_before",
     "current_after",
 )
+DIFF_LAYOUT = {
+    "keep": ("id", "title", "status_before", "status_after"),
+    "drop": ("district", "current_before", "current_after", "progress_before", "progress_after"),
+    "cut": (),
+}
 
 
 def diff(before: Sequence[TargetRow], after: Sequence[TargetRow]) -> list[Change]:

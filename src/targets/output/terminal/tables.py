@@ -105,19 +105,31 @@ def cell(row: Any, field: str, lang: str) -> Text:
     return text(for_reading(row, field, lang))
 
 
-def _fitting(widths: dict[str, int], width: int | None, wide: bool) -> list[str]:
-    """The columns to show: all when wide or when they fit, else without the least important."""
+KEEP = ("id", "title", "status")
+"""Columns a table never gives up."""
+
+
+def _fitting(
+    widths: dict[str, int],
+    width: int | None,
+    wide: bool,
+    keep: Sequence[str],
+    drop: Sequence[str],
+    shrinking: Sequence[str],
+) -> list[str]:
+    """The columns to show: all when wide or when they fit, else without the least important
+    (those of `drop` first, then the others from the right; never those of `keep`)."""
     fields = list(widths)
     if wide or width is None:
         return fields
 
     def total(chosen: list[str]) -> int:
-        folding = [f for f in chosen if f in FOLDING]
-        fixed = sum(widths[f] for f in chosen if f not in FOLDING)
-        return fixed + TITLE_MIN * len(folding) + GAP * (len(chosen) - 1)
+        fixed = sum(widths[f] for f in chosen if f not in shrinking)
+        narrow = sum(min(widths[f], TITLE_MIN) for f in chosen if f in shrinking)
+        return fixed + narrow + GAP * (len(chosen) - 1)
 
-    droppable = [f for f in DROP_ORDER if f in fields] + [
-        f for f in reversed(fields) if f not in DROP_ORDER and f not in ("id", "title", "status")
+    droppable = [f for f in drop if f in fields and f not in keep] + [
+        f for f in reversed(fields) if f not in drop and f not in keep
     ]
     while total(fields) > width and droppable:
         fields.remove(droppable.pop(0))
@@ -130,31 +142,66 @@ def rows_table(
     lang: str = "zh",
     width: int | None = None,
     wide: bool = False,
-    headers: dict[str, str] | None = None,
+    keep: Sequence[str] = KEEP,
+    drop: Sequence[str] = DROP_ORDER,
+    cut: Sequence[str] = (),
 ) -> Table:
-    """A table of rows that fits `width`: see the module's docstring."""
-    names = {**HEADERS, **(headers or {})}
+    """A table of rows that fits `width` (see the module's docstring); the columns of `cut`
+    (long notes, sources) are cut to one line with an ellipsis instead of folding."""
     cells = [[cell(row, f, lang) for f in fields] for row in rows]
     natural = {
-        f: max([cell_len(names.get(f, f))] + [cell_len(str(r[i])) for r in cells])
+        f: max([cell_len(HEADERS.get(f, f))] + [cell_len(str(r[i])) for r in cells])
         for i, f in enumerate(fields)
     }
-    shown = _fitting(natural, width, wide)
+    shrinking = [f for f in fields if f in FOLDING or f in cut]
+    shown = _fitting(natural, width, wide, keep, drop, shrinking)
+    sizes = _sizes(shown, natural, shrinking, width)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for field in shown:
-        if field in FOLDING:
-            table.add_column(
-                names.get(field, field),
-                overflow="fold",
-                ratio=1,
-                min_width=min(natural[field], TITLE_MIN),
-            )
+        header, size = HEADERS.get(field, field), sizes[field]
+        if field in cut:
+            table.add_column(header, no_wrap=True, overflow="ellipsis", width=size)
+        elif field in FOLDING or size < natural[field]:  # a title, or an id with no room
+            table.add_column(header, overflow="fold", width=size)
         else:
-            size = natural[field]
-            table.add_column(names.get(field, field), no_wrap=True, min_width=size, max_width=size)
+            table.add_column(header, no_wrap=True, width=size)
     for row_cells in cells:
         table.add_row(*(row_cells[fields.index(f)] for f in shown))
     return table
+
+
+def _sizes(
+    shown: list[str], natural: dict[str, int], shrinking: list[str], width: int | None
+) -> dict[str, int]:
+    """Each column's width: its natural width, but the titles and notes share what is left
+    (at least TITLE_MIN each, none wider than it needs). Only when even that does not fit do
+    the other columns fold (never cut), widest first."""
+    sizes = {f: natural[f] for f in shown}
+    if width is None:
+        return sizes
+    flexible = [f for f in shown if f in shrinking]
+    room = width - GAP * (len(shown) - 1) - sum(sizes[f] for f in shown if f not in flexible)
+    least = {f: min(natural[f], TITLE_MIN) for f in flexible}
+    if room >= sum(least.values()):
+        extra = room - sum(least.values())
+        for field in flexible:
+            sizes[field] = least[field]
+        while extra > 0 and any(sizes[f] < natural[f] for f in flexible):
+            for field in flexible:
+                if extra > 0 and sizes[field] < natural[field]:
+                    sizes[field] += 1
+                    extra -= 1
+        return sizes
+    sizes.update(least)
+    over = sum(sizes.values()) + GAP * (len(shown) - 1) - width
+    for field in sorted((f for f in shown if f not in flexible), key=lambda f: -sizes[f]):
+        if over <= 0:
+            break
+        give = min(over, sizes[field] - max(6, len(HEADERS.get(field, field))))
+        if give > 0:
+            sizes[field] -= give
+            over -= give
+    return sizes
 
 
 def sparkline(values: Sequence[float], low: float, high: float) -> str:
