@@ -64,6 +64,6 @@ def write_data(tmp_path: Path, text: str, name: str = "targets.toml") -> Path:
     return path
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> Result:
+def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
     """Run the CLI in-process, stdout and stderr kept apart."""
-    return CliRunner().invoke(root_app(), list(args), env=env, prog_name="targets")
+    return CliRunner().invoke(root_app(), list(args), env=env, input=input, prog_name="targets")

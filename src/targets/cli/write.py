@@ -261,7 +261,8 @@ def verdict(
             raise UsageError("--clear takes no --date, --note, --source or --published")
         result = clear_verdict(_workspace(env), target_id, dry_run)
         removed = result.details["removed"]
-        _say(f"removed: {', '.join(f'{k} = {v}' for k, v in removed.items())}")
+        if not dry_run:
+            _say(f"removed: {', '.join(f'{k} = {v}' for k, v in removed.items())}")
     else:
         assert rating is not None
         day = optional_date(date, "--date") or env.today

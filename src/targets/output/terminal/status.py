@@ -16,13 +16,18 @@ from targets.domain.summary import grouped
 from .tables import TITLE_MIN, cell, counts_line, percent, progress_bar, text
 
 BARS = (20, 10)
+TITLE_ROOM = 12  # cells beyond the least, before the bar may be long
 
 
 def _bar_and_share(width: int | None, fixed: int) -> tuple[int, bool]:
-    """The bar's width (0: none) and whether the share column fits beside `fixed` columns."""
+    """The bar's width (0: none) and whether the share column fits beside `fixed` columns,
+    leaving the titles room for a dozen characters when the terminal allows it."""
     if width is None:
         return BARS[0], True
     for bar in BARS:
+        if fixed + bar + 6 + TITLE_ROOM <= width:
+            return bar, True
+    for bar in BARS[1:]:
         if fixed + bar + 6 <= width:
             return bar, True
     return 0, fixed + 5 <= width
