@@ -354,6 +354,43 @@ def test_an_elided_review_is_followed_by_plan_lines_without_cues() -> None:
     assert [t.target for t in x.targets] == [5, 20, "completed", 2]
 
 
+def test_a_page_that_goes_on_mid_review_without_heading_reviews() -> None:
+    # a second page of a report after ……: no heading, no year; results reached (顺利开工,
+    # 成效明显, 居全省第3, 成功组建) make it a review, and the sentences before them follow
+    text = (
+        "一、2023年工作回顾\n全区地区生产总值增长5.1%。\n……\n"
+        "（三）强化项目支撑。实施亿元以上重点项目75个，完成投资110亿元。"
+        "招大引强成效明显。实际利用外资2.4亿美元、增长7%，总量居全省第3。"
+        "市档案馆顺利开工，11个医联体成功组建。"
+    )
+    x = extract(text, plan_year=2024)
+    assert x.targets == ()
+    assert [o.value for o in x.outcomes] == [5.1, 110, 2.4, 7, 11]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets", "outcomes"),
+    [
+        # a year that qualifies an object (完工2023年9个续建项目) or a base (较2023年) is no time
+        (
+            "2024年重点民生实事预计投入资金2.5亿元，较2023年增长120%。完工2023年9个续建项目，"
+            "新开工5个老旧小区改造项目。",
+            [9, 5],
+            [],
+        ),
+        # a result word in a plan section does not outweigh the section (跟踪服务…获批)
+        ("2024年工作安排。跟踪服务2个仿制药获批。", [2], []),
+        ("过去一年，新能源项目顺利投产，新增企业12家。", [], [12]),
+    ],
+)
+def test_years_and_result_words_vote_for_review_or_plan(
+    text: str, targets: list[float], outcomes: list[float]
+) -> None:
+    x = extract(text, plan_year=2024)
+    assert [t.target for t in x.targets if t.kind != "milestone"] == targets
+    assert [o.value for o in x.outcomes] == outcomes
+
+
 def test_review_context_is_no_outcome() -> None:
     text = (
         "2023年工作回顾。2023年，137个市重点项目完成投资236.8亿元，"

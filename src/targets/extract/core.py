@@ -299,6 +299,36 @@ _REVIEW_RE = re.compile(
     # 了 after a verb, but not 为了, 除了, 了解, nor a reporting verb (提出了2024年的目标)
     + r"|(?<![为除])(?<!提出|指出|强调)了(?![解])"
 )
+_RESULT_RE = re.compile(
+    # a result reached: 顺利开工, 获批, 首次突破, 居全省第3 (but not 成功经验, 获得感)
+    "|".join(re.escape(w) for w in W.REVIEW_RESULT_WORDS)
+    + r"|成功(?!经验|案例|做法|模式|率|的)"
+    # an adverb of result and a verb ending a clause: X基本完工, 12个项目相继投产达效
+    + "|(?:"
+    + "|".join(W.RESULT_ADVERBS)
+    + ")(?:"
+    + "|".join(W.RESULT_VERBS)
+    + r")(?:建设|达效|运行|投用|使用)?(?=\s*(?:[，,、；;。！!]|$))"
+)
+
+# a year that only compares or starts a span (较2024年增长, 从2024年9月开始), or that qualifies
+# the object of a verb (完工2024年9个续建项目): it does not say when the sentence's events happen
+_YEAR_BASE = re.compile(r"(?:较|比|相比|与|从|自|截至|截止)\s*$")
+_YEAR_OF_OBJECT = re.compile(r"\s*\d+(?:\.\d+)?\s*[个项件所家条座栋套户处]")
+_OBJECT_VERBS = tuple(sorted(W.COUNT_VERBS + ("完工", "竣工", "续建"), key=len, reverse=True))
+
+
+def _time_years(s: str) -> list[int]:
+    """The years that time the sentence's events (not those that compare or qualify)."""
+    out = []
+    for m in _YEAR.finditer(s):
+        before = s[max(0, m.start() - 4) : m.start()].rstrip()
+        if _YEAR_BASE.search(before) or (
+            before.endswith(_OBJECT_VERBS) and _YEAR_OF_OBJECT.match(s, m.end())
+        ):
+            continue
+        out.append(int(m.group(1)))
+    return out
 
 
 def _introduces(sentence: str, cue: str) -> bool:
@@ -315,18 +345,24 @@ _BREAK_RE = re.compile(
 
 def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) -> None:
     """Each sentence plans or reviews: its section, its years and its words vote; a sentence
-    with no vote takes the previous sentence's mode (the first ones, the text's majority).
+    with no vote takes the mode of the sentence before it.
 
     A break (a line of dots …… where an excerpt was cut, or the title line of a report) closes
-    the section; after a review closed so, a sentence with no vote plans, since reports (and
-    the news that excerpts them) review first and plan after."""
+    the section and starts a segment: the sentences before the first vote of a segment take
+    that vote (a page that goes on mid-review without a heading reviews as soon as one of its
+    sentences says so); a segment without votes plans after a review closed by the break,
+    since reports (and the news that excerpts them) review first and plan after, and otherwise
+    goes on in the mode before it. The sentences before the text's first vote take the text's
+    majority (headlines before a news item's body sum up what it says most)."""
     section: str | None = None
     scores: list[float] = []
     resets: list[bool] = []
+    breaks: list[bool] = []
     for sent in sentences:
         s = text[sent.start : sent.end]
         brk = _BREAK_RE.fullmatch(s) is not None
         resets.append(brk and section == "review")
+        breaks.append(brk)
         if brk:
             section = None
         head = s.strip()[:24]
@@ -343,7 +379,7 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
             score += 1.5
         elif section == "review":
             score -= 1.5
-        years = [int(y) for y in _YEAR.findall(s)]
+        years = _time_years(s)
         if years and plan_year is not None:
             if min(years) >= plan_year:
                 score += 2.0
@@ -351,28 +387,38 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
                 score -= 2.0 if not re.search(r"将(?!近)|力争|确保", s) else 0.5
         score += 1.5 * min(2, len(_PLAN_RE.findall(s)))
         score -= 2.0 * min(2, len(_REVIEW_RE.findall(s)))
+        score -= 1.0 * min(2, len(_RESULT_RE.findall(s)))
         if "预计" in s and section == "review":
             score -= 1.0
         scores.append(score)
     plan_votes = sum(1 for x in scores if x > 0)
     review_votes = sum(1 for x in scores if x < 0)
-    previous = "review" if review_votes > plan_votes else "plan"
-    for sent, score, reset in zip(sentences, scores, resets, strict=True):
-        if reset:
-            previous = "plan"
-        if score > 0:
-            sent.mode, sent.decided = "plan", True
-        elif score < 0:
-            sent.mode, sent.decided = "review", True
-        else:
-            sent.mode, sent.decided = previous, False
-        previous = sent.mode
+    majority = "review" if review_votes > plan_votes else "plan"
+    votes = ["plan" if x > 0 else "review" if x < 0 else None for x in scores]
+    # segments: the runs of sentences between breaks
+    starts = [i for i, brk in enumerate(breaks) if brk or i == 0]
+    bounds = list(zip(starts, [*starts[1:], len(sentences)], strict=False))
+    previous: str | None = None
+    for lo, hi in bounds:
+        ahead = next((v for v in votes[lo:hi] if v is not None), None) if lo else majority
+        if ahead is None:
+            ahead = "plan" if resets[lo] else previous or majority
+        current = None
+        for i in range(lo, hi):
+            sent = sentences[i]
+            vote = votes[i]
+            if vote is not None:
+                sent.mode, sent.decided = vote, True
+                current = vote
+            else:
+                sent.mode, sent.decided = current or ahead, False
+        previous = sentences[hi - 1].mode
 
 
 # --- measures ------------------------------------------------------------------------------------
 
 _LEAD_RE = re.compile(
-    r"^(?:\s|[（(].{0,6}?[)）]|(?:19|20)\d{2}\s*年(?:度)?|[一二三四五六七八九十]+是|"
+    r"^(?:\s|[（(].{0,6}?[)）]|(?:较|比|相比|同比)?(?:19|20)\d{2}\s*年(?:度|同期)?|[一二三四五六七八九十]+是|"
     + "|".join(re.escape(w) for w in sorted(W.LEAD_WORDS, key=len, reverse=True))
     + r")+"
 )
@@ -837,6 +883,7 @@ def _extract(
         numbered: set[int] = set()
         # (start of the measure, metric, unit of its number)
         last_measure: tuple[int, str, str | None] | None = None
+        last_context = False  # the number of the last measure gave context
         for k, nums in per_clause:
             clause = sent.clauses[k]
             qstart = _quote_start(text, clause)
@@ -859,14 +906,18 @@ def _extract(
                         )
                     ):
                         measure_start, metric, _ = last_measure
+                        if last_context:
+                            continue  # 投入资金2.5亿元，较上年增长120%: a change of context
                     elif post:
                         metric, number_first = post, True
                 if len(metric) < 1:
                     metric = _strip_metric_tail(_strip_lead(_SPACE.sub("", pre_raw)))
                 if len(metric) < 1:
                     continue
-                if idx == 0 and not number_first and measure_start == qstart:
+                own_measure = idx == 0 and not number_first and measure_start == qstart
+                if own_measure:
                     last_measure = (qstart, metric, num.unit)
+                    last_context = False
                 end = num.end
                 post = _post_noun(text, num.end, clause.end)
                 if post and metric.endswith("等") and len(post) >= 2:
@@ -887,6 +938,7 @@ def _extract(
                         text[min(measure_start, clause.start) : num.start],
                         plan=True,
                     ):
+                        last_context = last_context or own_measure
                         continue
                     numbered.add(k)
                     pre = text[measure_start : num.start]
@@ -924,6 +976,7 @@ def _extract(
                     )
                 else:
                     if _context(text, sent, k, num, nums, metric, pre_raw, plan=False):
+                        last_context = last_context or own_measure
                         continue
                     if re.fullmatch(r"[\u4e00-\u9fff]{1,16}中\s*", text[num.end : clause.end]):
                         continue
@@ -1029,7 +1082,7 @@ def _is_portfolio(text: str, sent: _Sentence, k: int, num: _Num, metric: str) ->
         if c is not clause and re.search(r"(?:总|计划)?投资\s*约?\s*\d", text[c.start : c.end])
     ]
     return any(
-        not re.search(r"完成|固定资产|工业|实际|利用|累计", text[c.start : c.end]) for c in others
+        not re.search(r"固定资产|工业|实际|利用|累计", text[c.start : c.end]) for c in others
     )
 
 

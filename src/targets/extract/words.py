@@ -419,6 +419,51 @@ PLAN_SECTION_CUES: tuple[str, ...] = (
     "主要任务",
 )
 
+#: words of a result already reached: a sentence holding one reviews (顺利开工, 成功组建,
+#: 获批, 首次突破, 居全省第3). A plan word in the same sentence (确保顺利, 力争入选) outweighs it.
+REVIEW_RESULT_WORDS: tuple[str, ...] = (
+    "顺利",
+    "成效明显",
+    "成效显著",
+    "成效突出",
+    "获批",
+    "获评",
+    "荣获",
+    "入选",
+    "跻身",
+    "首次",
+    "历史新高",
+    "得到有效",
+    "得到充分",
+    "去年",
+    "上年",
+    "位居",
+    "位列",
+    "居全国",
+    "居全省",
+    "居全市",
+    "居全区",
+    "居全县",
+)
+
+#: adverbs and verbs that, ending a clause (X基本完工, X成功组建, 12个项目相继投产达效), tell a
+#: state reached; before an object (全面完成X任务) they may plan, so only the clause end counts
+RESULT_ADVERBS: tuple[str, ...] = ("基本", "全面", "全部", "初步", "相继", "先后", "成功", "如期")
+RESULT_VERBS: tuple[str, ...] = (
+    "完成",
+    "完工",
+    "竣工",
+    "建成",
+    "开工",
+    "投产",
+    "投用",
+    "建立",
+    "形成",
+    "组建",
+    "落地",
+    "实施",
+)
+
 #: context words: a number governed by them is the size of a portfolio, not a pledge
 PORTFOLIO_WORDS: tuple[str, ...] = (
     "总投资",
@@ -428,6 +473,9 @@ PORTFOLIO_WORDS: tuple[str, ...] = (
     "安排投资",
     "安排资金",
     "建设资金",
+    "投入资金",
+    "预计投入",
+    "计划投入",
 )
 
 #: units a programme of work is counted in (N件实事, N项工作, N个方面, N大任务)
