@@ -148,6 +148,8 @@ def test_comparators(text: str, comparator: str) -> None:
         ("引进外商投资企业20家。", "count"),
         ("开展补贴性职业技能培训3000人次。", "count"),
         ("实施老旧小区改造120个。", "count"),
+        ("每年实现不少于10个偏远村通自来水。", "count"),
+        ("用三年时间实现剩余32个村通自来水。", "count"),
     ],
 )
 def test_kinds(text: str, kind: str) -> None:
@@ -166,6 +168,11 @@ def test_kinds(text: str, kind: str) -> None:
         ("加快启动柏泉全域旅游示范中心建设。", "started"),
         ("完成府河运动天地建设。", "completed"),
         ("推动区妇幼保健院新院开门应诊。", "completed"),
+        ("开工新建西环路。", "started"),
+        ("完成新安大道一期工程。", "completed"),
+        ("加快建成城南物流园。", "completed"),
+        ("（6）开工建设城西九年制学校。", "started"),
+        ("推进市一医院传染病大楼投入使用。", "completed"),
     ],
 )
 def test_milestones_with_their_stage(text: str, stage: str) -> None:
@@ -178,6 +185,54 @@ def test_milestone_list_gives_one_per_project_and_generic_objects_none() -> None
         "2024年，将推动中交海洋商服、北汽商业地块等项目开工建设，建成一批示范单位。", plan_year=2024
     )
     assert sorted(t.metric for t in x.targets) == ["中交海洋商服", "北汽商业地块"]
+
+
+@pytest.mark.parametrize(
+    ("text", "projects"),
+    [
+        # the stage leads its projects; 和 splits the last item of a list
+        ("建成东湖泵站、西山取水口和南林水厂等供水设施。", ["东湖泵站", "西山取水口", "南林水厂"]),
+        # 完成 before a run that ends in works completes each project of the run
+        ("完成东岭、西岭水厂改扩建。", ["东岭", "西岭水厂"]),
+        (
+            "完成S211李店至太平段、滨河公路和环库公路建设。",
+            ["S211李店至太平段", "滨河公路", "环库公路"],
+        ),
+        # the stage follows, after a time
+        ("确保一中新校区、二中初中部秋季投入使用。", ["一中新校区", "二中初中部"]),
+        # a stage on a clause of its own takes the projects of the statement before it
+        (
+            "县特教学校、县职教中心二期等工程，计划今年上半年开工建设。",
+            ["县特教学校", "县职教中心二期"],
+        ),
+        # after a leading stage, a clause of a project and its works shares the stage
+        (
+            "启动育才高中、天有高中迁建，职教中心扩建，改造提升新城路。",
+            ["育才高中", "天有高中迁建", "职教中心扩建"],
+        ),
+    ],
+)
+def test_stage_statements_give_one_milestone_per_project_quoting_the_statement(
+    text: str, projects: list[str]
+) -> None:
+    full = "2024年，我县将" + text
+    x = extract(full, plan_year=2024)
+    assert [t.metric for t in x.targets] == projects
+    assert all(t.kind == "milestone" for t in x.targets)
+    _assert_verbatim(full, x)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "启动G220界岭至官桥段、武穴大道西段升级改造、S308道路改建等23项工程。",
+        "完成市镇院前急救体系一体化建设。",
+        "完成柳湖片区黑臭水体治理。",
+    ],
+)
+def test_counted_lists_and_systems_are_no_milestones(text: str) -> None:
+    x = extract("2024年，我县将" + text, plan_year=2024)
+    assert [t for t in x.targets if t.kind == "milestone"] == []
 
 
 @pytest.mark.parametrize(
@@ -282,6 +337,11 @@ def test_lists_give_one_target_each_with_the_shared_qualifier() -> None:
         "力促25个楼盘加快建设。",
         "推动联六、联十一、东环城等49条国省干线和城市道路建设。",
         "投入建设资金196亿元。",
+        "投资2亿元以上，完成东岭水厂改扩建。",
+        "投资10亿元，五年内建成学校。",
+        "2024年的10件重点民生实事共38家单位参与，预计投入资金2.5亿元，较2023年增长120%。",
+        "每学年为中小学生开展1次心理健康测评。",
+        "确定经济增长4.5%的预期目标，主要是兼顾需要与可能。",
     ],
 )
 def test_context_numbers_are_not_targets(text: str) -> None:

@@ -419,6 +419,8 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
 
 _LEAD_RE = re.compile(
     r"^(?:\s|[（(].{0,6}?[)）]|(?:较|比|相比|同比)?(?:19|20)\d{2}\s*年(?:度|同期)?|[一二三四五六七八九十]+是|"
+    # spans and rates of time: 每年, 每学年, 用三年时间, 五年内
+    r"每(?:学)?(?:年|月|季度|周)|用[^，,。]{1,6}?时间|[一二三四五六七八九十两\d]+年(?:内|间)|"
     + "|".join(re.escape(w) for w in sorted(W.LEAD_WORDS, key=len, reverse=True))
     + r")+"
 )
@@ -509,7 +511,9 @@ def _fall(pre: str) -> str | None:
     return None
 
 
-def _kind(pre: str, metric: str, unit: str | None, comparator: str | None) -> str:
+def _kind(
+    pre: str, metric: str, unit: str | None, comparator: str | None, number_first: bool = False
+) -> str:
     pre_n = _SPACE.sub("", pre)
     if any(w in pre_n[-8:] for w in W.FALL_TO_WORDS):
         return "level"
@@ -540,6 +544,8 @@ def _kind(pre: str, metric: str, unit: str | None, comparator: str | None) -> st
         return "level"
     if any(w in metric for w in W.FLOW_MEASURES):
         return "count"
+    if number_first and unit not in _MONEY and not any(w in metric for w in W.LEVEL_MEASURES):
+        return "count"  # 实现10个偏远村通自来水: N things that get something, counted
     lead = _strip_lead(pre_n)
     if any(lead.startswith(v) for v in W.COUNT_VERBS):
         return "count"
@@ -580,15 +586,27 @@ def _settle(
 
 _STAGE_RE = re.compile("|".join(re.escape(w) for w, _ in W.STAGE_WORDS))
 _STAGE = dict(W.STAGE_WORDS)
+# an item's number at the start of a line or clause: (3), 3., ①
+_ITEM_NO = r"[（(]\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]"
 _PUSH_LEAD = re.compile(
-    r"^(?:\s|(?:19|20)\d{2}\s*年|推动|确保|加快|力争|实现|争取|全面|年内|全年|还将|将|要|同时|此外|并|再|"
-    r"完成|启动|推进|做好|抓好|积极)+"
+    r"^(?:\s|" + _ITEM_NO + r"|(?:19|20)\d{2}\s*年|其中|推动|确保|加快|力争|实现|争取|全面|年内|"
+    r"全年|今年|还将|将|要|同时|此外|并|再|完成|启动|推进|做好|抓好|积极)+"
 )
-# 完成府河运动天地建设: a named project whose building is finished (no number in the clause)
-_DONE_BUILDING = re.compile(
-    r"\s*(?:(?:全面|加快|确保|力争|年内|全年|将|要)\s*)*完成\s*([^\d，,、；;。]{2,24}?)\s*的?建设\s*$"
+# the lead words before a stage word that leads its objects (确保, 加快; not 完成, a stage here)
+_STAGE_LEAD = re.compile(  # used with match(s, pos): no ^, which would not match at pos
+    r"(?:\s|" + _ITEM_NO + r"|(?:19|20)\d{2}\s*年|其中|推动|确保|加快|力争|争取|全面|年内|全年|"
+    r"今年|还将|将|要|同时|此外|并|再|推进|积极|计划|预计)+"
 )
+# the time between a project and its stage: 秋季投入使用, 将于年底前投用, 计划今年上半年开工
+_TIME_TAIL = re.compile(
+    r"(?:(?:将于|将在|计划|预计|力争|确保|争取|将|要|于|在|今年|年内|年底|年末|上半年|下半年|"
+    r"[春夏秋冬]季|(?:19|20)\d{2}\s*年|\d{1,2}\s*月(?:底|份)?|前|陆续|相继|全面|基本|如期|顺利)\s*)+$"
+)
+_WORKS_TAIL = re.compile("(?:" + "|".join(W.WORKS_WORDS) + r")$")
+_BUILD_HEAD = re.compile(r"^(?:新改扩建|改扩建|新建|建设|扩建|迁建)")
 _OBJ_TAIL = re.compile(r"(?:等)?(?:配套)?(?:项目|工程)?(?:等)?$")
+# after a tail stage: nothing but 建设/运营/投用 (开工建设, 建成投用 are read whole)
+_AFTER_STAGE = re.compile(r"\s*(?:建设|运营|投用|使用|开放|运行)?\s*")
 
 
 def _valid_object(obj: str) -> bool:
@@ -602,6 +620,8 @@ def _valid_object(obj: str) -> bool:
         obj.startswith(v) for v in W.COUNT_VERBS + W.PUSH_VERBS + ("实施", "开展", "完善", "加强")
     ):
         return False
+    if any(w in obj for w in W.ABSTRACT_OBJECTS):
+        return False
     return not obj.endswith(("工作", "机制", "行动", "改革", "体系", "建设"))
 
 
@@ -613,68 +633,131 @@ class _Milestone:
     stage: str
 
 
+def _stage_at(body: str, pos: int = 0) -> re.Match[str] | None:
+    """The first stage word from pos that is not inside a noun (建成区, 启动资金, 开工仪式)."""
+    m = _STAGE_RE.search(body, pos)
+    while m and len(m.group(0)) == 2 and body[m.end() : m.end() + 1] in tuple("区期资仪会"):
+        m = _STAGE_RE.search(body, m.end())
+    return m
+
+
+def _items(rest: str, lead: bool) -> list[str]:
+    """The projects a stage statement names: 七里冲提升泵站、长岭取水口和平林水厂等供水设施 gives
+    three (和 splits only the last item of a list of two or more)."""
+    parts = [p for p in re.split(r"\s*、\s*", rest) if p.strip()]
+    if len(parts) >= 2 and "和" in parts[-1]:
+        head, _, tail = parts[-1].partition("和")
+        parts[-1:] = [head, tail]
+    out = []
+    for part in parts:
+        item = _SPACE.sub("", part).strip('“”"')
+        item = _PUSH_LEAD.sub("", item)
+        item = re.sub(r"等[\u4e00-\u9fff]{0,8}$", "", item)
+        item = _TIME_TAIL.sub("", item)
+        item = re.sub(r"等[\u4e00-\u9fff]{0,8}$", "", item)
+        if lead:
+            item = _BUILD_HEAD.sub("", item)
+        item = _OBJ_TAIL.sub("", item).strip('“”"')
+        out.append(item)
+    return out
+
+
 def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milestone]:
+    """Named projects at a stage, one milestone per project, each quoting its statement.
+
+    A statement is a run of clauses joined by 、. Its stage word leads its projects (建成A、B和C;
+    完成A、B水厂改扩建 where the run ends in works; 开工新建X), or follows them (A、B等项目开工建设;
+    X秋季投入使用); a stage that only follows on a clause of its own (A、B等工程，计划年内开工建设)
+    takes the projects of the statement before it. After a leading stage, a clause that is only a
+    project and its works (启动A迁建，B扩建) shares the stage. A statement with a counted number
+    (启动A、B等23项工程) is a count, not milestones. A run whose clauses are statements of their
+    own (推动A开工建设、B在深汕登陆) is read clause by clause."""
     out: list[_Milestone] = []
     clauses = sent.clauses
-    for k, c in enumerate(clauses):
-        if k in numbered or (c.delim == "、" and k + 1 in numbered):
+    state: dict[str, object] = {"carried": None, "previous": None}
+    k = 0
+    while k < len(clauses):
+        j = k
+        while j + 1 < len(clauses) and clauses[j].delim == "、":
+            j += 1
+        chain, k = range(k, j + 1), j + 1
+        if any(i in numbered for i in chain):
+            state["carried"], state["previous"] = None, None
             continue
-        body = text[c.start : c.end]
-        m = _STAGE_RE.search(body)
-        # 建成区, 启动资金, 开工仪式: a two-character stage word inside a noun
-        while (
-            m
-            and len(m.group(0)) == 2
-            and body[m.end() : m.end() + 1] in ("区", "期", "资", "仪", "会")
-        ):
-            m = _STAGE_RE.search(body, m.end())
-        if not m:
-            subject = _SUBJECT_RE.match(body)
-            done = _DONE_BUILDING.match(body, subject.end() if subject else 0)
-            if done and _valid_object(done.group(1)):
-                start = _quote_start(text, c)
-                out.append(_Milestone(start, c.end, done.group(1), "completed"))
-            continue
-        stage = _STAGE[m.group(0)]
-        before = body[: m.start()]
-        after = body[m.end() :]
-        subject = _SUBJECT_RE.match(before)
-        if subject and subject.end() == len(before.rstrip()):
-            before = ""
-        elif subject:  # 我区将加快启动…: the subject, then the lead words
-            before = before[subject.end() :]
-            body = before + body[m.start() :]
-            m = _STAGE_RE.search(body, len(before))
-            assert m is not None
-        lead = _PUSH_LEAD.match(before)
-        if (not before.strip() or (lead and lead.end() == len(before))) and after.strip():
-            obj = _OBJ_TAIL.sub("", after.strip()).strip("“”")
-            obj = re.split(r"(?:建设|改造提升|工作)$", obj)[0] if obj.endswith("工作") else obj
-            if stage == "started" and obj.endswith("建设"):  # 启动X建设: X is started
-                obj = _OBJ_TAIL.sub("", obj[:-2]).strip("“”")
-            if _valid_object(obj):
-                start = _quote_start(text, c)
-                out.append(_Milestone(start, c.end, obj, stage))
-            continue
-        if after.strip() and not re.fullmatch(r"\s*(?:建设|运营|投用|使用|开放|运行)?\s*", after):
-            continue
-        items: list[tuple[int, str]] = []
-        obj = _OBJ_TAIL.sub("", _PUSH_LEAD.sub("", before).strip()).strip("“”")
-        items.append((c.start, obj))
-        j = k - 1
-        while j >= 0 and clauses[j].delim == "、" and j not in numbered:
-            prev = text[clauses[j].start : clauses[j].end]
-            items.append(
-                (clauses[j].start, _OBJ_TAIL.sub("", _PUSH_LEAD.sub("", prev).strip()).strip("“”"))
-            )
-            j -= 1
-        items.reverse()
-        span_start = items[0][0]
-        span_start += len(text[span_start : c.end]) - len(text[span_start : c.end].lstrip())
-        for _, item in items:
-            if _valid_object(item):
-                out.append(_Milestone(span_start, c.start + m.end(), item, stage))
+        found = _statement(text, clauses[chain[0]], clauses[chain[-1]], state)
+        if found is None and len(chain) > 1:
+            whole = dict(state)
+            found = []
+            for i in chain:
+                found += _statement(text, clauses[i], clauses[i], state) or []
+            if not found:
+                state.update(whole)
+        out += found or []
     return out
+
+
+def _statement(
+    text: str, first: _Clause, last_clause: _Clause, state: dict[str, object]
+) -> list[_Milestone] | None:
+    """The milestones of one statement (clauses first..last_clause), or None when it has no
+    stage. `state` carries a leading stage (启动A迁建，B扩建) and the projects of a statement
+    without stage (A、B等工程，计划年内开工建设) to the next statement."""
+    start, end = _quote_start(text, first), last_clause.end
+    body = text[start:end]
+    subject = _SUBJECT_RE.match(body)
+    at = subject.end() if subject and subject.end() < len(body.rstrip()) else 0
+    lead = _STAGE_LEAD.match(body, at)
+    led = lead is not None and lead.end() > at
+    at = lead.end() if lead else at
+    m = _stage_at(body, at)
+    compact = _SPACE.sub("", body)
+    stage: str | None = None
+    items: list[str] = []
+    end_at = end
+    if m and m.start() == at:  # 建成A、B和C; 开工新建X; 启动X建设
+        stage, rest = _STAGE[m.group(0)], body[m.end() :]
+        if stage == "started":
+            rest = re.sub(r"建设\s*$", "", rest)
+        items = _items(rest, lead=True)
+    elif body.startswith("完成", at) and _WORKS_TAIL.search(compact):
+        stage, rest = "completed", body[at + 2 :]  # 完成A、B水厂改扩建; 完成X一期工程
+        items = [_WORKS_TAIL.sub("", i) for i in _items(rest, lead=True)]
+    else:
+        last = None
+        mm = _stage_at(body, at)
+        while mm:
+            last, mm = mm, _stage_at(body, mm.end())
+        if last and _AFTER_STAGE.fullmatch(body, last.end()):
+            rest = body[at : last.start()]
+            end_at = start + last.end()
+            previous = state["previous"]
+            if _TIME_TAIL.sub("", _SPACE.sub("", rest)).strip():  # A、B等项目开工建设
+                stage = _STAGE[last.group(0)]
+                items = _items(rest, lead=False)
+            elif isinstance(previous, tuple):  # A、B等工程，计划年内开工建设
+                stage = _STAGE[last.group(0)]
+                start, items = previous
+    if stage is None:
+        own = _SPACE.sub("", body[at:])
+        carried = state["carried"]
+        if (
+            isinstance(carried, str)
+            and not led
+            and _WORKS_TAIL.search(own)
+            and not re.search(r"\d\s*[个条所座家项处栋套户]", own)
+            and _valid_object(_WORKS_TAIL.sub("", own))
+        ):  # 启动A迁建，B扩建
+            return [_Milestone(start, end, own, carried)]
+        state["carried"] = None
+        state["previous"] = (start, _items(body[at:], lead=False))
+        return None
+    state["previous"] = None
+    state["carried"] = stage if m and m.start() == at else None
+    return [
+        _Milestone(start, end_at, item, stage)
+        for item in items
+        if _valid_object(_WORKS_TAIL.sub("", item) or item)
+    ]
 
 
 # --- periods -------------------------------------------------------------------------------------
@@ -943,7 +1026,7 @@ def _extract(
                     numbered.add(k)
                     pre = text[measure_start : num.start]
                     word_comparator = _comparator(text, num, clause.start)
-                    kind = _kind(pre, metric, num.unit, word_comparator)
+                    kind = _kind(pre, metric, num.unit, word_comparator, number_first)
                     comparator, direction, value = _settle(
                         pre, metric, kind, word_comparator, num.value
                     )
@@ -1069,8 +1152,18 @@ def _is_portfolio(text: str, sent: _Sentence, k: int, num: _Num, metric: str) ->
     money = num.unit in _MONEY and (
         _PORTFOLIO_MONEY.search(_SPACE.sub("", text[clause.start : num.start])) is not None
     )
-    if money:
-        return any(w in s_body for w in ("项目", "工程", "实事"))
+    if money:  # 投资2亿元以上，完成X水厂改扩建: the money of the works that follow
+        after = text[num.end : clause.end]
+        if not after.strip() and k + 1 < len(sent.clauses):
+            after = text[sent.clauses[k + 1].start : sent.clauses[k + 1].end]
+        works = re.sub(
+            r"^(?:全年|年内|今年|同时|并|再|还将|将|要|用于|[一二三四五六七八九十两\d]+年(?:内|间)?)+",
+            "",
+            _SPACE.sub("", after),
+        )
+        return any(w in s_body for w in ("项目", "工程", "实事")) or (
+            works.startswith(W.COUNT_VERBS) or _STAGE_RE.match(works) is not None
+        )
     post = _SPACE.sub("", text[num.end : clause.end])[:10]
     if num.unit not in ("个", "项") or "项目" not in metric + post:
         return False
@@ -1115,8 +1208,12 @@ def _context(
     pre = _SPACE.sub("", pre_raw)
     chain = _SPACE.sub("", text[_chain_start(sent, k) : num.start])
     body = _SPACE.sub("", text[clause.start : clause.end])
+    rest = re.sub(r"^(?:以上|以下|左右|余|多)", "", _SPACE.sub("", text[num.unit_end : clause.end]))
     if (
-        _is_scope(text, num, nums)
+        _is_restatement(pre, rest)
+        or _is_participants(rest)
+        or (num.unit in W.FREQUENCY_UNITS and "每" in pre)
+        or _is_scope(text, num, nums)
         or _is_programme(text, num, clause, metric)
         or _is_gap(text, num, clause)
         or any(w in (chain if plan else chain[-8:]) for w in W.PORTFOLIO_WORDS)
@@ -1137,6 +1234,21 @@ def _context(
     after = _SPACE.sub("", text[num.end : clause.end])
     return (pushed and ("建设" in body or "项目" in body)) or (
         _PUSHED_AFTER.search(after) is not None
+    )
+
+
+def _is_restatement(pre: str, rest: str) -> bool:
+    """确定经济增长4.5%的预期目标: a target explained, not pledged again."""
+    return (
+        any(v in pre for v in W.TARGET_SETTING_VERBS)
+        and re.match(r"的(?:预期|增长|发展|年度|主要)?目标", rest) is not None
+    )
+
+
+def _is_participants(rest: str) -> bool:
+    """共38家单位参与: the agencies that take part in a programme."""
+    return rest.startswith(W.PARTICIPANT_NOUNS) and any(
+        v in rest[2:6] for v in W.PARTICIPATION_VERBS
     )
 
 

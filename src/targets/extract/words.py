@@ -165,6 +165,35 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
     ("挂牌", "established"),
 )
 
+#: works on a named project written after it (X改扩建, X迁建, X建设, X一期工程): 完成 before
+#: such a statement completes the project (完成霞家河水厂改扩建), and a clause that is only
+#: "X扩建" after 启动/开工 in the same sentence starts it (启动A迁建，B扩建), longest first
+WORKS_WORDS: tuple[str, ...] = (
+    "新改扩建",
+    "改扩建",
+    "迁址新建",
+    "迁建",
+    "扩建",
+    "改建",
+    "新建",
+    "建设",
+    "工程",
+    "改造",
+)
+
+#: words of a system or a task, not a facility: 完成急救体系一体化建设 is no milestone
+ABSTRACT_OBJECTS: tuple[str, ...] = (
+    "体系",
+    "机制",
+    "制度",
+    "一体化",
+    "能力",
+    "水平",
+    "规划",
+    "治理",
+    "整治",
+)
+
 #: objects too generic to be a named project
 GENERIC_OBJECTS: tuple[str, ...] = (
     "一批",
@@ -502,6 +531,16 @@ PUSH_VERBS: tuple[str, ...] = (
     "力促",
 )
 
+#: who takes part in a programme (共38家单位参与): the number of agencies is no pledge
+PARTICIPANT_NOUNS: tuple[str, ...] = ("单位", "部门", "机构")
+PARTICIPATION_VERBS: tuple[str, ...] = ("参与", "参加", "牵头", "负责", "联合", "协同", "共同")
+
+#: units of how often (每学年开展1次): with 每 before the number, a frequency, not an amount
+FREQUENCY_UNITS: tuple[str, ...] = ("次", "遍", "轮")
+
+#: verbs that set or explain a target (确定经济增长4.5%的预期目标): the number restates it
+TARGET_SETTING_VERBS: tuple[str, ...] = ("确定", "设定", "提出", "定为", "安排")
+
 #: verbs that make N个项目 a result to reach (signed, brought in), not a portfolio's size
 PROJECT_RESULT_VERBS: tuple[str, ...] = (
     "引进",
@@ -610,6 +649,8 @@ METRIC_TAIL_WORDS: tuple[str, ...] = (
     "增加",
     "减少",
     "预计",
+    "剩余",
+    "其余",
 )
 
 # --- measures: id words and categories ------------------------------------------------------
