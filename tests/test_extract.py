@@ -467,6 +467,27 @@ def test_review_context_is_no_outcome() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "outcomes"),
+    [
+        # a threshold passed restates the level before it; alone it is the figure
+        ("地区生产总值完成602.5亿元，首次突破600亿元大关，同比增长5.5%。", [602.5, 5.5]),
+        ("规上工业总产值突破1000亿元大关。", [1000]),
+        # a specification in a name, an article, a name with numerals, a duration
+        ("漳电2×100万千瓦等12个项目相继投产达效。", [12]),
+        ("“蓝天”成为一张靓丽的城市名片，政务服务一张网实现全覆盖，新建一所学校。", [1]),
+        ("打好打赢三个十天硬仗，仅用5天实现清零，空气优良天数达到300天。", [300]),
+        # a gap to another government, the class of the projects counted, a programme's items
+        ("地区生产总值增长8.5%，超过全省0.4个百分点。", [8.5]),
+        ("纳百川汽车动力等17个20亿元以上重大项目签约落地。", [17]),
+        ("去年政府工作报告提出的100件重要事项得到有效落实，办理服务事项1449件。", [1449]),
+    ],
+)
+def test_review_numbers_that_are_no_results(text: str, outcomes: list[float]) -> None:
+    x = extract("2023年工作回顾。2023年，" + text, plan_year=2024)
+    assert [o.value for o in x.outcomes] == outcomes
+
+
 def test_a_number_cut_from_what_it_counts_is_dropped() -> None:
     x = extract("2023年工作回顾。2023年，完成投资236.8亿元，137个，新增企业5家。", plan_year=2024)
     assert [o.value for o in x.outcomes] == [236.8, 5]

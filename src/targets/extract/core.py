@@ -169,6 +169,9 @@ def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
     return right >= 0 and right - left <= 16
 
 
+_DURATION_BEFORE = re.compile(r"(?:用|历时|耗时|用时)\s*$")
+
+
 def _numbers(text: str, clause: _Clause) -> list[_Num]:
     lo, hi = clause.start, clause.end
     found: list[_Num] = []
@@ -177,7 +180,9 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
         before = text[s - 1] if s > 0 else ""
         if before.isascii() and (before.isalpha() or before in "+-.~/_#") and before:
             continue
-        if before in "+—-~第":
+        if before in "+—-~第×":  # 2×100万千瓦: a specification in a name
+            continue
+        if _DURATION_BEFORE.search(text, max(lo, s - 3), s):  # 仅用5天
             continue
         nxt = text[e : e + 3]
         if any(nxt.lstrip().startswith(w) for w in W.NOT_A_MEASURE_AFTER):
@@ -210,6 +215,17 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
             :1
         ] in tuple("路街巷道桥村号区"):
             continue
+        if (rest[:1] and (rest[0].isdigit() or rest[0] in CN_DIGITS)) or re.search(
+            f"[{CN_DIGITS}\\d]\\s*[个项件条大]$", text[max(lo, s - 3) : s]
+        ):
+            continue  # 三个十天硬仗: numerals inside a slogan
+        pre = _SPACE.sub("", text[lo:s])
+        if (
+            numeral == "一"
+            and not unit[0].startswith(("万", "亿"))
+            and not pre.endswith(W.COUNT_VERBS)
+        ):
+            continue  # 成为一张名片, 一张网: an article or a name, not a count of one
         value = cn_to_number(numeral)
         if value is None:
             continue
@@ -997,6 +1013,8 @@ def _extract(
                     metric = _strip_metric_tail(_strip_lead(_SPACE.sub("", pre_raw)))
                 if len(metric) < 1:
                     continue
+                if _is_threshold(text, sent, num):
+                    continue  # 首次突破600亿元大关: no measure of its own, nothing to borrow
                 own_measure = idx == 0 and not number_first and measure_start == qstart
                 if own_measure:
                     last_measure = (qstart, metric, num.unit)
@@ -1185,6 +1203,8 @@ def _qualifies_noun(text: str, num: _Num, clause: _Clause) -> bool:
         return False
     rest = _SPACE.sub("", text[num.unit_end : clause.end])
     rest = re.sub(r"^(?:以上|以下|左右)", "", rest)
+    if re.match(r"的?[\u4e00-\u9fff]{0,4}(?:项目|企业|工程)", rest):
+        return True  # 17个20亿元以上重大项目签约落地: the class of the projects counted
     return (
         re.match(r"的(?!目标|任务|水平|要求|增长|基础|比重|占比)[\u4e00-\u9fff]", rest) is not None
     )
@@ -1245,6 +1265,18 @@ def _is_restatement(pre: str, rest: str) -> bool:
     )
 
 
+def _is_threshold(text: str, sent: _Sentence, num: _Num) -> bool:
+    """首次突破600亿元大关 after 地区生产总值602.5亿元: a threshold passed, restating a level
+    given before it in the sentence (alone, 总产值突破1000亿元大关 is the figure)."""
+    rest = _SPACE.sub("", text[num.unit_end : num.unit_end + 6])
+    rest = re.sub(r"^(?:以上|左右|余|多)", "", rest)
+    if not rest.startswith(("大关", "关口", "台阶")) or num.unit is None:
+        return False
+    before = text[sent.start : num.start]
+    unit = r"\s*".join(re.escape(ch) for ch in num.unit)
+    return re.search(r"\d\s*" + unit, before) is not None
+
+
 def _is_participants(rest: str) -> bool:
     """共38家单位参与: the agencies that take part in a programme."""
     return rest.startswith(W.PARTICIPANT_NOUNS) and any(
@@ -1271,7 +1303,7 @@ def _is_programme(text: str, num: _Num, clause: _Clause, metric: str) -> bool:
 
 
 _GAP_RE = re.compile(
-    r"(?:高出|高于|低于|快于|慢于|超出|领先|优于|比)"
+    r"(?:高出|高于|低于|快于|慢于|超出|超过|领先|优于|比)"
     r"(?:全国|全省|全市|全州|全区|全县|国家|省|市|区|县)[^，,。；;：:\d]{0,8}?"
     r"(?:平均|水平|增速|平均水平)?[高低快慢多少]?\s*$"
 )

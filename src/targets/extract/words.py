@@ -407,6 +407,7 @@ NOT_A_MEASURE_AFTER: tuple[str, ...] = (
     "路口",
     "路段",
     "路线",
+    "×",
 )
 
 # --- plan and review --------------------------------------------------------------------------
@@ -513,6 +514,8 @@ PROGRAMME_UNITS: tuple[str, ...] = ("件", "项", "个", "大", "批")
 #: nouns of a programme of work: N件民生实事, N项重点工作, N个方面工作 give its size, not a pledge
 PROGRAMME_NOUNS: tuple[str, ...] = (
     "实事",
+    "重要事项",
+    "重点事项",
     "工作",
     "任务",
     "方面",
