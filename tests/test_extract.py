@@ -342,6 +342,7 @@ def test_lists_give_one_target_each_with_the_shared_qualifier() -> None:
         "2024年的10件重点民生实事共38家单位参与，预计投入资金2.5亿元，较2023年增长120%。",
         "每学年为中小学生开展1次心理健康测评。",
         "确定经济增长4.5%的预期目标，主要是兼顾需要与可能。",
+        "实施亿元以上重点项目120个。",
     ],
 )
 def test_context_numbers_are_not_targets(text: str) -> None:
@@ -441,6 +442,8 @@ def test_a_page_that_goes_on_mid_review_without_heading_reviews() -> None:
         # a result word in a plan section does not outweigh the section (跟踪服务…获批)
         ("2024年工作安排。跟踪服务2个仿制药获批。", [2], []),
         ("过去一年，新能源项目顺利投产，新增企业12家。", [], [12]),
+        # a level reached and its growth, after a verb of result, read as a review
+        ("全县实现地区生产总值534.5亿元、增长2.1%，新增企业12家。", [], [534.5, 2.1, 12]),
     ],
 )
 def test_years_and_result_words_vote_for_review_or_plan(

@@ -315,6 +315,11 @@ _REVIEW_RE = re.compile(
     # 了 after a verb, but not 为了, 除了, 了解, nor a reporting verb (提出了2024年的目标)
     + r"|(?<![为除])(?<!提出|指出|强调)了(?![解])"
 )
+# a level reached and its growth after a verb of result: 地区生产总值完成602.5亿元，增长5.5%
+_LEVEL_AND_GROWTH = re.compile(
+    r"(?:完成|实现|达到|达)\s*[^，,。；;：:\d]{0,16}?\d[\d.,]*\s*(?:万亿元|亿元|万元|亿美元|万美元|元)"
+    r"\s*[，,、]\s*(?:同比|比上年|较上年)?\s*(?:增长|下降)\s*\d"
+)
 _RESULT_RE = re.compile(
     # a result reached: 顺利开工, 获批, 首次突破, 居全省第3 (but not 成功经验, 获得感)
     "|".join(re.escape(w) for w in W.REVIEW_RESULT_WORDS)
@@ -403,7 +408,7 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
                 score -= 2.0 if not re.search(r"将(?!近)|力争|确保", s) else 0.5
         score += 1.5 * min(2, len(_PLAN_RE.findall(s)))
         score -= 2.0 * min(2, len(_REVIEW_RE.findall(s)))
-        score -= 1.0 * min(2, len(_RESULT_RE.findall(s)))
+        score -= 1.0 * min(2, len(_RESULT_RE.findall(s)) + len(_LEVEL_AND_GROWTH.findall(s)))
         if "预计" in s and section == "review":
             score -= 1.0
         scores.append(score)
@@ -619,7 +624,7 @@ _TIME_TAIL = re.compile(
     r"[春夏秋冬]季|(?:19|20)\d{2}\s*年|\d{1,2}\s*月(?:底|份)?|前|陆续|相继|全面|基本|如期|顺利)\s*)+$"
 )
 _WORKS_TAIL = re.compile("(?:" + "|".join(W.WORKS_WORDS) + r")$")
-_BUILD_HEAD = re.compile(r"^(?:新改扩建|改扩建|新建|建设|扩建|迁建)")
+_BUILD_HEAD = re.compile(r"^(?:新改扩建|改扩建|新建|建设|扩建|迁建|开通|投用)")
 _OBJ_TAIL = re.compile(r"(?:等)?(?:配套)?(?:项目|工程)?(?:等)?$")
 # after a tail stage: nothing but 建设/运营/投用 (开工建设, 建成投用 are read whole)
 _AFTER_STAGE = re.compile(r"\s*(?:建设|运营|投用|使用|开放|运行)?\s*")
@@ -1185,8 +1190,11 @@ def _is_portfolio(text: str, sent: _Sentence, k: int, num: _Num, metric: str) ->
     post = _SPACE.sub("", text[num.end : clause.end])[:10]
     if num.unit not in ("个", "项") or "项目" not in metric + post:
         return False
-    if any(v in lead for v in W.PROJECT_RESULT_VERBS) or _STAGE_RE.search(post):
+    after = _SPACE.sub("", text[num.end : clause.end])
+    if any(v in lead or v in after for v in W.PROJECT_RESULT_VERBS) or _STAGE_RE.search(post):
         return False
+    if re.search(r"(?:重点|重大)(?:建设)?项目", metric + post):
+        return True  # 实施亿元以上重点项目750个: the list of key projects, a portfolio
     others = [
         c
         for c in sent.clauses
