@@ -114,7 +114,22 @@ def _segment(text: str) -> list[_Sentence]:
 
 # --- numbers -------------------------------------------------------------------------------------
 
-_UNIT_RE = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in unit) for unit in W.UNITS))
+# 万 or 亿 before any measure word of one character (2.2万台, 1.5万株) is part of the unit
+_UNITS = tuple(
+    dict.fromkeys(
+        [
+            *[u for u in W.UNITS if len(u) > 1],
+            *[
+                p + u
+                for u in W.UNITS
+                if len(u) == 1 and "\u4e00" <= u <= "\u9fff" and u not in "万亿元"
+                for p in "万亿"
+            ],
+            *[u for u in W.UNITS if len(u) == 1],
+        ]
+    )
+)
+_UNIT_RE = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in unit) for unit in _UNITS))
 # 1,400 (thousands), 1.6 and 1. 6 (a stray space after the point, as some pages print it)
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.[ \u00a0]?\d+)?")
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
@@ -352,6 +367,17 @@ def _time_years(s: str) -> list[int]:
     return out
 
 
+def _plan_heading(s: str, cue: str) -> bool:
+    """The cue names the plan part (2024年重点工作, 工作安排：), not a thing inside a name
+    (“八条重点工作线”) or a noun in prose (推进各项重点工作落实)."""
+    for m in re.finditer(re.escape(cue), s):
+        nxt = s[m.end() : m.end() + 1]
+        quoted = s[: m.start()].count("“") > s[: m.start()].count("”")
+        if not quoted and (not nxt or not _is_cjk(nxt) or nxt in "是为和及与"):
+            return True
+    return False
+
+
 def _introduces(sentence: str, cue: str) -> bool:
     """The cue opens a list anywhere in the sentence: 提出了2019年主要预期目标：…"""
     i = sentence.find(cue)
@@ -392,7 +418,7 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
             if cue in (s if short else head) or _introduces(s, cue):
                 section = "review"
         for cue in W.PLAN_SECTION_CUES:
-            if cue in (s if short else head) or _introduces(s, cue):
+            if _plan_heading(s.strip() if short else head, cue) or _introduces(s, cue):
                 section = "plan"
         sent.section = section
         score = 0.0
@@ -440,6 +466,8 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
 
 _LEAD_RE = re.compile(
     r"^(?:\s|[（(].{0,6}?[)）]|(?:较|比|相比|同比)?(?:19|20)\d{2}\s*年(?:度|同期)?|[一二三四五六七八九十]+是|"
+    # money before the works it pays for: 投资1.63亿元完成74个村电网改造
+    r"(?:总|计划)?投资(?:约|近|超)?\d[\d.,]*\s*(?:万亿|亿|万)?元(?:以上|左右)?|"
     # spans and rates of time: 每年, 每学年, 用三年时间, 五年内
     r"每(?:学)?(?:年|月|季度|周)|用[^，,。]{1,6}?时间|[一二三四五六七八九十两\d]+年(?:内|间)|"
     + "|".join(re.escape(w) for w in sorted(W.LEAD_WORDS, key=len, reverse=True))
@@ -469,9 +497,14 @@ def _strip_metric_tail(s: str) -> str:
 
 
 def _strip_verbs(s: str) -> str:
-    for v in sorted(W.COUNT_VERBS, key=len, reverse=True):
-        if s.startswith(v):
-            return s[len(v) :]
+    """The measure without the verbs before it (新建续建幼儿园 is 幼儿园)."""
+    changed = True
+    while changed:
+        changed = False
+        for v in _VERBS_LONGEST:
+            if s.startswith(v):
+                s, changed = s[len(v) :].lstrip("、"), True
+                break
     return s
 
 
@@ -495,7 +528,7 @@ def _post_noun(text: str, pos: int, end: int) -> str:
     rest = _SPACE.sub("", text[pos:end])
     rest = re.sub(r"^(?:以上|左右|以内|以下)?的?", "", rest)
     rest = re.split(r"(?:基本|全部|成功|常态化|实现|完成|达到|开展|建设$|项目建设)", rest)[0]
-    return rest.strip('“”"')
+    return re.sub(r"等$", "", rest.strip('“”"'))
 
 
 # --- kinds, comparators, directions --------------------------------------------------------------
@@ -621,7 +654,7 @@ _STAGE_LEAD = re.compile(  # used with match(s, pos): no ^, which would not matc
 # the time between a project and its stage: 秋季投入使用, 将于年底前投用, 计划今年上半年开工
 _TIME_TAIL = re.compile(
     r"(?:(?:将于|将在|计划|预计|力争|确保|争取|将|要|于|在|今年|年内|年底|年末|上半年|下半年|"
-    r"[春夏秋冬]季|(?:19|20)\d{2}\s*年|\d{1,2}\s*月(?:底|份)?|前|陆续|相继|全面|基本|如期|顺利)\s*)+$"
+    r"[春夏秋冬]季|(?:19|20)\d{2}\s*年|\d{1,2}\s*月(?:底|份)?|底|末|前|陆续|相继|全面|基本|如期|顺利)\s*)+$"
 )
 _WORKS_TAIL = re.compile("(?:" + "|".join(W.WORKS_WORDS) + r")$")
 _BUILD_HEAD = re.compile(r"^(?:新改扩建|改扩建|新建|建设|扩建|迁建|开通|投用)")
@@ -637,11 +670,15 @@ def _valid_object(obj: str) -> bool:
         return False
     if obj.startswith(("一批", "一些", "各类", "多个", "部分", "一系列", "相关", "有关")):
         return False
+    if obj.startswith(("全县", "全市", "全区", "全省", "全镇", "全域", "各")):
+        return False  # 全县村级活动场所: many places, not a named project
     if any(
         obj.startswith(v) for v in W.COUNT_VERBS + W.PUSH_VERBS + ("实施", "开展", "完善", "加强")
     ):
         return False
-    if any(w in obj for w in W.ABSTRACT_OBJECTS):
+    if any(w in obj for w in W.ABSTRACT_OBJECTS + W.BUILDING_PARTS):
+        return False
+    if re.search(r"投资|\d\s*(?:万|亿)?元", obj):
         return False
     return not obj.endswith(("工作", "机制", "行动", "改革", "体系", "建设"))
 
@@ -673,6 +710,7 @@ def _items(rest: str, lead: bool) -> list[str]:
     for part in parts:
         item = _SPACE.sub("", part).strip('“”"')
         item = _PUSH_LEAD.sub("", item)
+        item = re.sub(r"(?:总|计划)?投资[^，,的]{0,14}的", "", item)  # 总投资13.6亿元的X
         item = re.sub(r"等[\u4e00-\u9fff]{0,8}$", "", item)
         item = _TIME_TAIL.sub("", item)
         item = re.sub(r"等[\u4e00-\u9fff]{0,8}$", "", item)
@@ -743,13 +781,25 @@ def _statement(
     elif body.startswith("完成", at) and _WORKS_TAIL.search(compact):
         stage, rest = "completed", body[at + 2 :]  # 完成A、B水厂改扩建; 完成X一期工程
         items = [_WORKS_TAIL.sub("", i) for i in _items(rest, lead=True)]
+    elif body.startswith("完成", at) and "和" in body[at:]:
+        # 完成A中心改造和全区B信息化升级: only the part that ends in works is a project's stage
+        parts = [p for p in body[at + 2 :].split("和") if _WORKS_TAIL.search(_SPACE.sub("", p))]
+        if parts:
+            stage = "completed"
+            items = [_WORKS_TAIL.sub("", i) for p in parts for i in _items(p, lead=True)]
     else:
         last = None
         mm = _stage_at(body, at)
         while mm:
             last, mm = mm, _stage_at(body, mm.end())
-        if last and _AFTER_STAGE.fullmatch(body, last.end()):
-            rest = body[at : last.start()]
+        run_start = last  # the start of a run of stage words ending the statement (竣工交付使用)
+        while run_start is not None:
+            before = _STAGE_RE.search(body, max(at, run_start.start() - 4), run_start.start())
+            if before is None or before.end() != run_start.start():
+                break
+            run_start = before
+        if last and run_start and _AFTER_STAGE.fullmatch(body, last.end()):
+            rest = body[at : run_start.start()]
             end_at = start + last.end()
             previous = state["previous"]
             if _TIME_TAIL.sub("", _SPACE.sub("", rest)).strip():  # A、B等项目开工建设
@@ -770,7 +820,12 @@ def _statement(
         ):  # 启动A迁建，B扩建
             return [_Milestone(start, end, own, carried)]
         state["carried"] = None
-        state["previous"] = (start, _items(body[at:], lead=False))
+        items = _items(body[at:], lead=False)
+        previous = state["previous"]
+        if isinstance(previous, tuple) and re.match(r"\s*(?:以及|及|和|还有)", body):
+            items = previous[1] + _items(re.sub(r"^\s*(?:以及|及|和|还有)", "", body), False)
+            start = previous[0]  # A、B，以及C等工程: one list over a comma
+        state["previous"] = (start, items)
         return None
     state["previous"] = None
     state["carried"] = stage if m and m.start() == at else None
@@ -998,8 +1053,15 @@ def _extract(
                 number_first = False
                 if len(metric) < 2:
                     post = _post_noun(text, num.end, clause.end)
+                    between = (
+                        _post_noun(text, num.end, nums[idx + 1].start)
+                        if idx + 1 < len(nums)
+                        else ""
+                    )
                     if len(post) >= 2 and idx == len(nums) - 1:
                         metric, number_first = post, True
+                    elif re.fullmatch(r"[\u4e00-\u9fff]{2,8}", between):
+                        metric, number_first = between, True  # 建5所小学10所幼儿园
                     elif (
                         last_measure is not None
                         and not _own_verb(pre_raw)
@@ -1086,6 +1148,11 @@ def _extract(
                         continue
                     if re.fullmatch(r"[\u4e00-\u9fff]{1,16}中\s*", text[num.end : clause.end]):
                         continue
+                    if re.match(  # 在全省91个县(市)中排名第一: the peers of a rank
+                        r"[^，,。；;\d]{0,16}中\s*(?:继续|仍|稳)?\s*(?:排名|排|居|位列|名列|位居)",
+                        text[num.end : clause.end],
+                    ):
+                        continue
                     numbered.add(k)
                     pre = text[measure_start : num.start]
                     value = num.value
@@ -1125,7 +1192,42 @@ def _extract(
                     )
                 )
     targets.sort(key=lambda t: t.start)
-    return Extraction(tuple(targets), tuple(outcomes))
+    return Extraction(tuple(_first_statements(targets)), tuple(outcomes))
+
+
+def _count_verb(quote: str) -> str | None:
+    lead = _strip_lead(_SPACE.sub("", quote))
+    return next((v for v in _VERBS_LONGEST if lead.startswith(v)), None)
+
+
+_VERBS_LONGEST = tuple(sorted(W.COUNT_VERBS, key=len, reverse=True))
+
+
+def _first_statements(targets: list[DraftTarget]) -> list[DraftTarget]:
+    """A pledge stated twice (a lead that sums up the list, then the list; 新建续建3所幼儿园 and
+    新建续建幼儿园3所) is one target, at its first statement: the same number and unit, the
+    same kind, a measure that holds the other's, and no other verb of delivery."""
+    kept: list[DraftTarget] = []
+    for t in targets:
+        if t.kind != "milestone" and any(_restates(t, k) for k in kept):
+            continue
+        kept.append(t)
+    return kept
+
+
+def _restates(t: DraftTarget, k: DraftTarget) -> bool:
+    if k.kind != t.kind or k.unit != t.unit or k.target != t.target or k.kind == "milestone":
+        return False
+    a, b = _strip_verbs(t.metric), _strip_verbs(k.metric)
+    if len(a) < 2 or len(b) < 2 or not (a in b or b in a):
+        return False
+    va, vb = _count_verb(t.quote), _count_verb(k.quote)
+    return (
+        va is None
+        or vb is None
+        or va == vb
+        or any(va in same and vb in same for same in W.SAME_VERBS)
+    )
 
 
 def _share_list_qualifiers(
@@ -1240,6 +1342,9 @@ def _context(
     if (
         _is_restatement(pre, rest)
         or _is_participants(rest)
+        or _is_spec(text, num, clause, nums)
+        or (not plan and _PORTFOLIO_AFTER.match(rest) is not None and "项目" in rest)
+        or (not plan and "续建项目" in chain + rest and not re.search(r"新建|新开工", chain))
         or (num.unit in W.FREQUENCY_UNITS and "每" in pre)
         or _is_scope(text, num, nums)
         or _is_programme(text, num, clause, metric)
@@ -1283,6 +1388,27 @@ def _is_threshold(text: str, sent: _Sentence, num: _Num) -> bool:
     before = text[sent.start : num.start]
     unit = r"\s*".join(re.escape(ch) for ch in num.unit)
     return re.search(r"\d\s*" + unit, before) is not None
+
+
+_PORTFOLIO_AFTER = re.compile(r"[^，,。；;\d]{0,12}?(?:" + "|".join(W.PORTFOLIO_STATUS) + r")")
+_SPEC_BEFORE = re.compile(
+    "(?:"
+    + "|".join(W.SPEC_WORDS)
+    + r")[^，,。；;\d]{0,4}$|(?:"
+    + "|".join(W.SPEC_RATE_WORDS)
+    + r")(?!值|量)\s*$"
+)
+
+
+def _is_spec(text: str, num: _Num, clause: _Clause, nums: list[_Num]) -> bool:
+    """总建筑面积11.106万平方米, 设置床位800张, 年产2.2万台: the design of a project; and a
+    number in brackets after another (1287只(约17190吨)) annotates it."""
+    if _SPEC_BEFORE.search(_SPACE.sub("", text[clause.start : num.start])):
+        return True
+    before = _SPACE.sub("", text[max(clause.start, num.start - 3) : num.start])
+    return before.endswith(("(", "（", "(约", "（约")) and any(
+        o.unit_end <= num.start for o in nums if o is not num
+    )
 
 
 def _is_participants(rest: str) -> bool:

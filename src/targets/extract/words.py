@@ -51,6 +51,12 @@ FALL_TO_WORDS: tuple[str, ...] = (
     "减少至",
     "回落到",
     "回落至",
+    "减量至",
+    "减至",
+    "压降至",
+    "压缩至",
+    "缩减至",
+    "缩短至",
     "压减至",
     "压减到",
     "降到",
@@ -66,6 +72,9 @@ COUNT_VERBS: tuple[str, ...] = (
     "新改扩建",
     "新建改造",
     "新增",
+    "续建",
+    "投建",
+    "兴建",
     "新建",
     "建成",
     "建设",
@@ -137,6 +146,11 @@ COUNT_VERBS: tuple[str, ...] = (
     "硬化",
 )
 
+#: verbs of delivery that say the same (a pledge restated with 建设 for 新建 is the same pledge)
+SAME_VERBS: tuple[frozenset[str], ...] = (
+    frozenset({"新建", "建设", "建成", "投建", "修建", "兴建"}),
+)
+
 #: measures that are amounts delivered in the year even after 实现/达到 (investment)
 FLOW_MEASURES: tuple[str, ...] = ("投资",)
 
@@ -174,6 +188,7 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
     ("启动", "started"),
     ("动工", "started"),
     ("竣工", "completed"),
+    ("完工", "completed"),
     ("建成", "completed"),
     ("启用", "completed"),
     ("投用", "completed"),
@@ -304,6 +319,9 @@ UNITS: tuple[str, ...] = (
     "千米",
     "公顷",
     "标箱",
+    "根",
+    "盏",
+    "眼",
     "亿",
     "万",
     "%",
@@ -536,6 +554,7 @@ PROGRAMME_UNITS: tuple[str, ...] = ("件", "项", "个", "大", "批")
 
 #: nouns of a programme of work: N件民生实事, N项重点工作, N个方面工作 give its size, not a pledge
 PROGRAMME_NOUNS: tuple[str, ...] = (
+    "实事项目",
     "实事",
     "重要事项",
     "重点事项",
@@ -557,6 +576,39 @@ PUSH_VERBS: tuple[str, ...] = (
     "力促",
 )
 
+#: words of a project's design or capacity (总建筑面积11万平方米, 设置床位800张, 年产2.2万台):
+#: the number describes the project, it is not delivered
+SPEC_WORDS: tuple[str, ...] = (
+    "总建筑面积",
+    "建筑面积",
+    "占地面积",
+    "占地",
+    "设置床位",
+    "设计床位",
+    "规划床位",
+    "编制床位",
+    "设计规模",
+    "设计能力",
+)
+SPEC_RATE_WORDS: tuple[str, ...] = ("年产", "日产", "年处理", "日处理", "年加工", "日供水")
+
+#: what a portfolio is doing (等三个项目有序推进, 58个项目进展顺利): in progress, its size is
+#: context in a review as in a plan
+PORTFOLIO_STATUS: tuple[str, ...] = (
+    "有序推进",
+    "稳步推进",
+    "加快推进",
+    "扎实推进",
+    "顺利推进",
+    "进展顺利",
+    "加快建设",
+    "正在建设",
+    "有序实施",
+)
+
+#: parts of a building: a stage of them (建成地基基础和主体框架) is no project's stage
+BUILDING_PARTS: tuple[str, ...] = ("主体", "地基", "框架", "结构", "基础工程")
+
 #: who takes part in a programme (共38家单位参与): the number of agencies is no pledge
 PARTICIPANT_NOUNS: tuple[str, ...] = ("单位", "部门", "机构")
 PARTICIPATION_VERBS: tuple[str, ...] = ("参与", "参加", "牵头", "负责", "联合", "协同", "共同")
@@ -572,6 +624,7 @@ PROJECT_RESULT_VERBS: tuple[str, ...] = (
     "引进",
     "招引",
     "签约",
+    "签订",
     "落地",
     "新开工",
     "开工",
