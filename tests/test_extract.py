@@ -150,6 +150,7 @@ def test_comparators(text: str, comparator: str) -> None:
         ("实施老旧小区改造120个。", "count"),
         ("每年实现不少于10个偏远村通自来水。", "count"),
         ("用三年时间实现剩余32个村通自来水。", "count"),
+        ("将筛查病种范围增加至20余类。", "level"),
     ],
 )
 def test_kinds(text: str, kind: str) -> None:
@@ -386,6 +387,9 @@ def test_a_pledge_stated_twice_is_one_target_at_its_first_statement() -> None:
         "县中医院新区规划设计总建筑面积11.106万平方米，设置床位800张。",
         "引进年产2.2万台旋磁治疗机的医疗设备项目。",
         "建设2023中国自行车巡回赛场馆。",
+        "配套日处理400吨的转运中心以及40个停车位的停车场和303平方米的综合楼。",
+        "改造翠竹路 长度约740米 宽度约33米。",
+        "为困境儿童提供不低于30天的托养照护。",
     ],
 )
 def test_a_project_s_design_is_no_target(text: str) -> None:
@@ -492,6 +496,19 @@ def test_a_page_that_goes_on_mid_review_without_heading_reviews() -> None:
         ("过去一年，新能源项目顺利投产，新增企业12家。", [], [12]),
         # a level reached and its growth, after a verb of result, read as a review
         ("全县实现地区生产总值534.5亿元、增长2.1%，新增企业12家。", [], [534.5, 2.1, 12]),
+        # a page of a yearbook: no heading, no year; states summed up at a clause end review
+        (
+            "举办专场招聘会4场，新增城镇就业2433人。社会保障日趋完善，参保比例稳步提升。",
+            [],
+            [4, 2433],
+        ),
+        # 计划总投资 is a portfolio's size, not a plan word; a cue inside prose is no heading
+        (
+            "2022年工作回顾。面对艰巨繁重的工作任务和挑战，新引进项目8个，计划总投资147.1亿元，"
+            "超额完成全年目标任务。",
+            [],
+            [8],
+        ),
     ],
 )
 def test_years_and_result_words_vote_for_review_or_plan(
@@ -528,6 +545,7 @@ def test_review_context_is_no_outcome() -> None:
         ("漳电2×100万千瓦等12个项目相继投产达效。", [12]),
         ("“蓝天”成为一张靓丽的城市名片，政务服务一张网实现全覆盖，新建一所学校。", [1]),
         ("打好打赢三个十天硬仗，仅用5天实现清零，空气优良天数达到300天。", [300]),
+        ("举办文化活动和体育赛事百余场，全县80个投资过千万元的重点项目全部开工建设。", [100, 80]),
         # a gap to another government, the class of the projects counted, a programme's items
         ("地区生产总值增长8.5%，超过全省0.4个百分点。", [8.5]),
         ("纳百川汽车动力等17个20亿元以上重大项目签约落地。", [17]),

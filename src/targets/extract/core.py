@@ -215,7 +215,8 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
     for m in _CN.finditer(text, lo, hi):
         s, e = m.start(), m.end()
         numeral = m.group(0)
-        if not any(ch in CN_DIGITS for ch in numeral) or numeral in ("零", "〇"):
+        hundreds = numeral in ("百", "千") and text[e : e + 1] in ("余", "多")  # 百余场
+        if (not any(ch in CN_DIGITS for ch in numeral) and not hundreds) or numeral in "零〇":
             continue
         before = text[s - 1] if s > lo else ""
         if before and before in "第前初周统唯之专同单逐十百千万亿星期":
@@ -322,13 +323,23 @@ def _guess_plan_year(text: str) -> int | None:
 
 
 _PLAN_RE = re.compile(
-    r"将(?!近)|力争|确保|(?<![动展年划])计划(?!执行|指标|生育|单列)|预期(?!目标任务)|争取|拟|年内|新的一年|目标是"
+    r"将(?!近)|力争|确保|(?<![动展年划])计划(?!执行|指标|生育|单列|总投资|投资)|预期(?!目标任务)|争取|拟|年内|"
+    r"新的一年|目标是"
 )
 _REVIEW_RE = re.compile(
     "|".join(re.escape(w) for w in _STRONG_REVIEW)
     + r"|均实现|实现预期|完成预期|超额完成|提前完成|取得|已(?!有)"
     # 了 after a verb, but not 为了, 除了, 了解, nor a reporting verb (提出了2024年的目标)
     + r"|(?<![为除])(?<!提出|指出|强调)了(?![解])"
+)
+# a state described at the end of a clause (社会保障日趋完善, 参保比例稳步提升): how a review
+# sums up what changed; a plan puts such words before what they change (持续提升X)
+_STATE_END = re.compile(
+    "(?:"
+    + "|".join(W.STATE_ADVERBS)
+    + ")(?:"
+    + "|".join(W.STATE_VERBS)
+    + r")(?=\s*(?:[，,、；;。！!]|$))"
 )
 # a level reached and its growth after a verb of result: 地区生产总值完成602.5亿元，增长5.5%
 _LEVEL_AND_GROWTH = re.compile(
@@ -373,7 +384,7 @@ def _plan_heading(s: str, cue: str) -> bool:
     for m in re.finditer(re.escape(cue), s):
         nxt = s[m.end() : m.end() + 1]
         quoted = s[: m.start()].count("“") > s[: m.start()].count("”")
-        if not quoted and (not nxt or not _is_cjk(nxt) or nxt in "是为和及与"):
+        if not quoted and (not nxt or not _is_cjk(nxt) or nxt in "是为"):
             return True
     return False
 
@@ -417,8 +428,14 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
         for cue in _REVIEW_HEAD:
             if cue in (s if short else head) or _introduces(s, cue):
                 section = "review"
+        # a plan heading is a line of its own (2024年重点工作) or the head of a long sentence
+        heading = short and not re.search(r"[，,；;]", s)
         for cue in W.PLAN_SECTION_CUES:
-            if _plan_heading(s.strip() if short else head, cue) or _introduces(s, cue):
+            if (
+                _plan_heading(s.strip() if heading else head, cue)
+                and (heading or not short)
+                or _introduces(s, cue)
+            ):
                 section = "plan"
         sent.section = section
         score = 0.0
@@ -435,6 +452,7 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
         score += 1.5 * min(2, len(_PLAN_RE.findall(s)))
         score -= 2.0 * min(2, len(_REVIEW_RE.findall(s)))
         score -= 1.0 * min(2, len(_RESULT_RE.findall(s)) + len(_LEVEL_AND_GROWTH.findall(s)))
+        score -= 1.0 * min(1, len(_STATE_END.findall(s)))
         if "预计" in s and section == "review":
             score -= 1.0
         scores.append(score)
@@ -603,10 +621,7 @@ def _kind(
     lead = _strip_lead(pre_n)
     if any(lead.startswith(v) for v in W.COUNT_VERBS):
         return "count"
-    if any(
-        w in pre_n
-        for w in ("达到", "突破", "超过", "保持在", "稳定在", "实现", "控制在", "提升至", "提高到")
-    ):
+    if any(w in pre_n for w in W.TO_LEVEL_WORDS):
         return "level"
     if any(w in metric for w in W.RATE_WORDS) and comparator == "at_most":
         return "level"
@@ -1308,9 +1323,22 @@ def _is_portfolio(text: str, sent: _Sentence, k: int, num: _Num, metric: str) ->
 
 
 def _qualifies_noun(text: str, num: _Num, clause: _Clause) -> bool:
-    """投资20亿元的创举医疗集团: an amount of money that describes a thing (not 5%的目标)."""
+    """投资20亿元的创举医疗集团: an amount of money that describes a thing (not 5%的目标);
+    40个停车位的停车场, 303平方米的综合楼, 30天的托养照护: a size that describes a thing."""
     if num.unit not in _MONEY:
-        return False
+        rest = _SPACE.sub("", text[num.unit_end : clause.end])
+        rest = re.sub(r"^(?:以上|以下|左右|余|多)", "", rest)
+        m = re.match(
+            r"([\u4e00-\u9fff]{0,6})的(?!目标|任务|水平|要求|增长|基础|比重|占比|改造|建设|工作)"
+            r"[\u4e00-\u9fff]",
+            rest,
+        )
+        if m is None or num.unit is None:
+            return False
+        # a size (303平方米的综合楼, 30天的托养照护) or a capacity (40个停车位的停车场) describes
+        # the thing after 的; a count (80个投资过千万元的项目) counts it
+        size = _unit_family(num.unit) in W.SIZE_UNITS
+        return size or m.group(1).endswith(W.CAPACITY_NOUNS)
     rest = _SPACE.sub("", text[num.unit_end : clause.end])
     rest = re.sub(r"^(?:以上|以下|左右)", "", rest)
     if re.match(r"的?[\u4e00-\u9fff]{0,4}(?:项目|企业|工程)", rest):

@@ -151,6 +151,26 @@ SAME_VERBS: tuple[frozenset[str], ...] = (
     frozenset({"新建", "建设", "建成", "投建", "修建", "兴建"}),
 )
 
+#: words that reach a level (增加至20余类, 达到35%): without a verb of delivery, a level
+TO_LEVEL_WORDS: tuple[str, ...] = (
+    "达到",
+    "突破",
+    "超过",
+    "保持在",
+    "稳定在",
+    "实现",
+    "控制在",
+    "提升至",
+    "提升到",
+    "提高至",
+    "提高到",
+    "增加至",
+    "增加到",
+    "增至",
+    "扩大至",
+    "扩大到",
+)
+
 #: measures that are amounts delivered in the year even after 实现/达到 (investment)
 FLOW_MEASURES: tuple[str, ...] = ("投资",)
 
@@ -519,7 +539,17 @@ REVIEW_RESULT_WORDS: tuple[str, ...] = (
 
 #: adverbs and verbs that, ending a clause (X基本完工, X成功组建, 12个项目相继投产达效), tell a
 #: state reached; before an object (全面完成X任务) they may plan, so only the clause end counts
-RESULT_ADVERBS: tuple[str, ...] = ("基本", "全面", "全部", "初步", "相继", "先后", "成功", "如期")
+RESULT_ADVERBS: tuple[str, ...] = (
+    "基本",
+    "全面",
+    "全部",
+    "初步",
+    "相继",
+    "先后",
+    "成功",
+    "如期",
+    "正式",
+)
 RESULT_VERBS: tuple[str, ...] = (
     "完成",
     "完工",
@@ -533,6 +563,49 @@ RESULT_VERBS: tuple[str, ...] = (
     "组建",
     "落地",
     "实施",
+    "开园",
+    "开业",
+    "启用",
+    "投入使用",
+)
+
+#: an adverb of how a state changed and the change, ending a clause (社会保障日趋完善,
+#: 参保比例稳步提升, 教育改革不断深入): a review's summary. One such clause weighs less than a
+#: plan word or a section, since a plan's goals can read so too (生态环境质量持续改善).
+STATE_ADVERBS: tuple[str, ...] = (
+    "稳步",
+    "持续",
+    "不断",
+    "日趋",
+    "日益",
+    "更加",
+    "明显",
+    "显著",
+    "有序",
+    "稳中有",
+    "大幅",
+    "逐步",
+    "进一步",
+    "全面",
+)
+STATE_VERBS: tuple[str, ...] = (
+    "提升",
+    "提高",
+    "完善",
+    "丰富",
+    "深入",
+    "推进",
+    "增强",
+    "改善",
+    "优化",
+    "扩大",
+    "健全",
+    "壮大",
+    "向好",
+    "升",
+    "加强",
+    "彰显",
+    "凸显",
 )
 
 #: context words: a number governed by them is the size of a portfolio, not a pledge
@@ -579,6 +652,11 @@ PUSH_VERBS: tuple[str, ...] = (
 #: words of a project's design or capacity (总建筑面积11万平方米, 设置床位800张, 年产2.2万台):
 #: the number describes the project, it is not delivered
 SPEC_WORDS: tuple[str, ...] = (
+    "长度",
+    "宽度",
+    "高度",
+    "直径",
+    "跨度",
     "总建筑面积",
     "建筑面积",
     "占地面积",
@@ -608,6 +686,26 @@ PORTFOLIO_STATUS: tuple[str, ...] = (
 
 #: parts of a building: a stage of them (建成地基基础和主体框架) is no project's stage
 BUILDING_PARTS: tuple[str, ...] = ("主体", "地基", "框架", "结构", "基础工程")
+
+#: units of size (with 万/亿 stripped): 303平方米的综合楼 describes the building
+SIZE_UNITS: tuple[str, ...] = (
+    "米",
+    "平方米",
+    "㎡",
+    "公里",
+    "千米",
+    "平方公里",
+    "吨",
+    "天",
+    "千瓦",
+    "千瓦时",
+    "亩",
+    "公顷",
+    "立方米",
+)
+
+#: nouns of capacity: 40个停车位的停车场, 800张床位的医院
+CAPACITY_NOUNS: tuple[str, ...] = ("停车位", "车位", "泊位", "床位", "座位", "席位", "工位", "学位")
 
 #: who takes part in a programme (共38家单位参与): the number of agencies is no pledge
 PARTICIPANT_NOUNS: tuple[str, ...] = ("单位", "部门", "机构")
