@@ -381,6 +381,31 @@ def test_a_pledge_stated_twice_is_one_target_at_its_first_statement() -> None:
     assert x.targets[0].start == 0
 
 
+def test_a_milestone_in_a_headline_and_again_in_the_body_is_one() -> None:
+    text = (
+        "某县两会|妇幼保健院新院区将投用，县一中即将扩建\n"
+        "过去五年，新建学校11所。未来五年，该县将强化民生事业。"
+        "2022年，将建成县妇幼保健院新院区并投入使用，建成台江、仓山等一批社会福利中心，"
+        "实现公办幼儿园占比50%以上。"
+    )
+    x = extract(text, plan_year=2022)
+    assert [(t.kind, t.target) for t in x.targets] == [("milestone", "completed"), ("level", 50)]
+    assert x.targets[0].quote == "妇幼保健院新院区将投用"
+    assert [o.value for o in x.outcomes] == [11]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("紧盯市环保督察5方面21项问题逐一销项整改。", [21]),
+        ("推进2500余公里3460个入河排污口排查溯源和分类整改。", [3460]),
+    ],
+)
+def test_the_number_a_later_count_is_counted_in_is_context(text: str, targets: list[float]) -> None:
+    x = extract("2024年，将" + text, plan_year=2024)
+    assert [t.target for t in x.targets] == targets
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -546,6 +571,10 @@ def test_review_context_is_no_outcome() -> None:
         ("“蓝天”成为一张靓丽的城市名片，政务服务一张网实现全覆盖，新建一所学校。", [1]),
         ("打好打赢三个十天硬仗，仅用5天实现清零，空气优良天数达到300天。", [300]),
         ("举办文化活动和体育赛事百余场，全县80个投资过千万元的重点项目全部开工建设。", [100, 80]),
+        (
+            "普惠率超过89%，这两项指标均提前超额完成。年内共计完工中小学校30所，完成率全省第一。",
+            [89, 30],
+        ),
         # a gap to another government, the class of the projects counted, a programme's items
         ("地区生产总值增长8.5%，超过全省0.4个百分点。", [8.5]),
         ("纳百川汽车动力等17个20亿元以上重大项目签约落地。", [17]),

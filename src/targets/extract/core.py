@@ -16,7 +16,7 @@ from targets.extract.numbers import CN_DIGITS, CN_NUMERAL_CHARS, arabic_to_numbe
 # --- segmentation --------------------------------------------------------------------------------
 
 _SENTENCE_END = frozenset("。！？!?；;")
-_CLAUSE_END = frozenset("，,、：:")
+_CLAUSE_END = frozenset("，,、：:|｜")
 _OPEN_QUOTES = '“‘「『"《'
 _CLOSE_QUOTES = '”’」』"》'
 _LINE_END_PUNCT = frozenset("。！？!?；;，,、：:”’」』)）】》")
@@ -215,6 +215,8 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
     for m in _CN.finditer(text, lo, hi):
         s, e = m.start(), m.end()
         numeral = m.group(0)
+        if re.search(r"(?:这|那|上述|以上|该|此)\s*$", text[max(lo, s - 2) : s]):
+            continue  # 这两项指标: the items just named
         hundreds = numeral in ("百", "千") and text[e : e + 1] in ("余", "多")  # 百余场
         if (not any(ch in CN_DIGITS for ch in numeral) and not hundreds) or numeral in "零〇":
             continue
@@ -258,6 +260,12 @@ def _is_attribute(text: str, num: _Num, clause: _Clause, others: list[_Num]) -> 
     if not later:
         return False
     between = _SPACE.sub("", text[num.unit_end : later[0].start])
+    if (
+        re.fullmatch(r"(?:余|多)?", between)
+        and _unit_family(num.unit) in W.SIZE_UNITS
+        and _unit_family(later[0].unit) not in W.SIZE_UNITS
+    ):
+        return True  # 2500余公里3460个入河排污口: the 3460 are counted along the 2500
     if re.fullmatch(r"[\u4e00-\u9fff]{1,10}的", between):
         return True
     rest = text[num.unit_end : clause.end].lstrip()
@@ -717,6 +725,8 @@ def _stage_at(body: str, pos: int = 0) -> re.Match[str] | None:
 def _items(rest: str, lead: bool) -> list[str]:
     """The projects a stage statement names: 七里冲提升泵站、长岭取水口和平林水厂等供水设施 gives
     three (和 splits only the last item of a list of two or more)."""
+    if re.search(r"等?一批", rest):
+        return []  # 建成台江、仓山等一批社会福利中心: places of a batch, no named project
     parts = [p for p in re.split(r"\s*、\s*", rest) if p.strip()]
     if len(parts) >= 2 and "和" in parts[-1]:
         head, _, tail = parts[-1].partition("和")
@@ -729,6 +739,7 @@ def _items(rest: str, lead: bool) -> list[str]:
         item = re.sub(r"等[\u4e00-\u9fff]{0,8}$", "", item)
         item = _TIME_TAIL.sub("", item)
         item = re.sub(r"等[\u4e00-\u9fff]{0,8}$", "", item)
+        item = re.sub(f"并(?:{_STAGE_RE.pattern})$", "", item)  # 建成X并投入使用
         if lead:
             item = _BUILD_HEAD.sub("", item)
         item = _OBJ_TAIL.sub("", item).strip('“”"')
@@ -788,7 +799,13 @@ def _statement(
     stage: str | None = None
     items: list[str] = []
     end_at = end
-    if m and m.start() == at:  # 建成A、B和C; 开工新建X; 启动X建设
+    if m and m.start() == at and not body[m.end() :].strip() and subject:
+        # X新院区将投用: what the subject pattern took is the project, the stage ends it
+        stage = _STAGE[m.group(0)]
+        items = _items(body[: subject.end()].rstrip("将要还力争确保 "), lead=False)
+        end_at = start + m.end()
+        m = None
+    elif m and m.start() == at:  # 建成A、B和C; 开工新建X; 启动X建设
         stage, rest = _STAGE[m.group(0)], body[m.end() :]
         if stage == "started":
             rest = re.sub(r"建设\s*$", "", rest)
@@ -1224,15 +1241,18 @@ def _first_statements(targets: list[DraftTarget]) -> list[DraftTarget]:
     same kind, a measure that holds the other's, and no other verb of delivery."""
     kept: list[DraftTarget] = []
     for t in targets:
-        if t.kind != "milestone" and any(_restates(t, k) for k in kept):
+        if any(_restates(t, k) for k in kept):
             continue
         kept.append(t)
     return kept
 
 
 def _restates(t: DraftTarget, k: DraftTarget) -> bool:
-    if k.kind != t.kind or k.unit != t.unit or k.target != t.target or k.kind == "milestone":
+    if k.kind != t.kind or k.unit != t.unit or k.target != t.target:
         return False
+    if k.kind == "milestone":  # 妇幼保健院新院区将投用, then 建成县妇幼保健院新院区并投入使用
+        a, b = _SPACE.sub("", t.metric), _SPACE.sub("", k.metric)
+        return len(a) >= 4 and len(b) >= 4 and (a in b or b in a) and t.quote != k.quote
     a, b = _strip_verbs(t.metric), _strip_verbs(k.metric)
     if len(a) < 2 or len(b) < 2 or not (a in b or b in a):
         return False
@@ -1456,7 +1476,8 @@ def _is_programme(text: str, num: _Num, clause: _Clause, metric: str) -> bool:
     whose items (not their number) are the pledges."""
     if num.unit not in W.PROGRAMME_UNITS:
         return False
-    if re.search(f"(?:{_PROGRAMME_RE.pattern})$", _strip_metric_tail(metric)):
+    # 做好6个方面工作, 实施重点民生实事18件; not 5方面21项问题 (方面 is what the 5 counts)
+    if re.search(f"(?<![\\d个项件大])(?:{_PROGRAMME_RE.pattern})$", _strip_metric_tail(metric)):
         return True
     post = _SPACE.sub("", text[num.end : clause.end])
     post = re.sub(r"^(?:以上|左右)?的?", "", post)

@@ -507,6 +507,9 @@ PLAN_SECTION_CUES: tuple[str, ...] = (
     "奋勇前进",
     "具体目标",
     "主要任务",
+    "未来五年",
+    "今后五年",
+    "今后一个时期",
 )
 
 #: words of a result already reached: a sentence holding one reviews (顺利开工, 成功组建,
@@ -526,6 +529,11 @@ REVIEW_RESULT_WORDS: tuple[str, ...] = (
     "得到有效",
     "得到充分",
     "累计",
+    "共计",
+    "全省第一",
+    "全市第一",
+    "全国第一",
+    "全区第一",
     "去年",
     "上年",
     "位居",
