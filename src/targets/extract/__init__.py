@@ -4,21 +4,31 @@ The engine is rules over tables of words (`words.py`): it is deterministic, offl
 no model. `extract` reads the text through `normal.reading_text` (traditional characters
 simplified by a table of about 500 characters, full-width digits made ASCII, pinyin glosses
 such as 地區(qū) left out; quotes are cut from the original at mapped offsets), cuts it into
-sentences and clauses (at ，、；。： and line breaks, keeping line breaks inside a sentence laid
+sentences and clauses (at ，、；。：| and line breaks, keeping line breaks inside a sentence laid
 out in lines, and a thousands comma inside its number), decides for each sentence whether it
-plans or reviews (section headings such as 工作回顾 / 工作安排 / 预期目标, a cue that opens a
-list anywhere (提出了2019年主要预期目标：), years against the plan year, words such as
-将/力争/确保 against 同比/已/完成了; a line of dots where an excerpt was cut, or a report's
-title line, closes the section, and after a review closed so a sentence without votes plans),
+plans or reviews (section headings such as 工作回顾 / 工作安排 / 预期目标 / 未来五年 when they
+are a line or a sentence's head, never a noun in prose; a cue that opens a list anywhere
+(提出了2019年主要预期目标：); the years that time the sentence against the plan year (not a
+base, 较2024年, nor a year inside an object, 完工2024年9个项目); words such as 将/力争/确保
+against 同比/已/完成了; with less weight, results reached (顺利, 成功, 获批, 首次, 居全省,
+X基本完工 at a clause end, a level and its growth after 完成/实现) and states summed up at a
+clause end (日趋完善, 稳步提升); a line of dots where an excerpt was cut, or a report's title
+line, closes the section and starts a segment whose unvoted opening sentences take its first
+vote, or plan when it has none after a review),
 finds each number with its unit as written (2.2万人 is 2.2 万人; 两所 is 2 所; 1. 6万个 is 1.6),
 drops the numbers that only give context (dates, ordinals, ranks, names in quotes such as
 “3+2+4”, portfolios pushed forward such as 推进103个项目 or 总投资949.6亿元, a portfolio's
 investment and number of projects given together, programmes of work such as 民生实事18件 or
 6个方面工作, sizes that qualify a later count such as 过30亿元项目5个 or 78所学校的95间教室,
 money that describes a thing (投资20亿元的X), gaps to another government such as
-高出全市1.1个百分点), and reads the comparator, the kind and the direction from the words
-around the number, kept consistent: `at_most` is down, `at_least`/`exceed` up; a decline
-下降3% is a growth target of -3 (`at_most`, or `about` for 左右); milestones carry neither.
+高出全市1.1个百分点, programme money and agencies taking part, a project's design or capacity,
+sizes before 的, frequencies, a target explained, thresholds that restate a level), and reads
+the comparator, the kind and the direction from the words around the number, kept
+consistent: `at_most` is down, `at_least`/`exceed` up; a decline 下降3% is a growth target of
+-3 (`at_most`, or `about` for 左右); milestones carry neither. Stage statements are runs of
+clauses joined by 、: one milestone per named project, quoting the statement (建成A、B和C;
+完成A、B水厂改扩建; A、B等工程，计划年内开工建设; 启动A迁建，B扩建). A pledge stated twice (a
+lead that sums up the list, then the list) is one target, at its first statement.
 
 Choices (issue 13):
 

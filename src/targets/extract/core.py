@@ -16,7 +16,7 @@ from targets.extract.numbers import CN_DIGITS, CN_NUMERAL_CHARS, arabic_to_numbe
 # --- segmentation --------------------------------------------------------------------------------
 
 _SENTENCE_END = frozenset("。！？!?；;")
-_CLAUSE_END = frozenset("，,、：:")
+_CLAUSE_END = frozenset("，,、：:|｜")
 _OPEN_QUOTES = '“‘「『"《'
 _CLOSE_QUOTES = '”’」』"》'
 _LINE_END_PUNCT = frozenset("。！？!?；;，,、：:”’」』)）】》")
@@ -114,7 +114,22 @@ def _segment(text: str) -> list[_Sentence]:
 
 # --- numbers -------------------------------------------------------------------------------------
 
-_UNIT_RE = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in unit) for unit in W.UNITS))
+# 万 or 亿 before any measure word of one character (2.2万台, 1.5万株) is part of the unit
+_UNITS = tuple(
+    dict.fromkeys(
+        [
+            *[u for u in W.UNITS if len(u) > 1],
+            *[
+                p + u
+                for u in W.UNITS
+                if len(u) == 1 and "\u4e00" <= u <= "\u9fff" and u not in "万亿元"
+                for p in "万亿"
+            ],
+            *[u for u in W.UNITS if len(u) == 1],
+        ]
+    )
+)
+_UNIT_RE = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in unit) for unit in _UNITS))
 # 1,400 (thousands), 1.6 and 1. 6 (a stray space after the point, as some pages print it)
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.[ \u00a0]?\d+)?")
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
@@ -169,6 +184,9 @@ def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
     return right >= 0 and right - left <= 16
 
 
+_DURATION_BEFORE = re.compile(r"(?:用|历时|耗时|用时)\s*$")
+
+
 def _numbers(text: str, clause: _Clause) -> list[_Num]:
     lo, hi = clause.start, clause.end
     found: list[_Num] = []
@@ -177,7 +195,9 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
         before = text[s - 1] if s > 0 else ""
         if before.isascii() and (before.isalpha() or before in "+-.~/_#") and before:
             continue
-        if before in "+—-~第":
+        if before in "+—-~第×":  # 2×100万千瓦: a specification in a name
+            continue
+        if _DURATION_BEFORE.search(text, max(lo, s - 3), s):  # 仅用5天
             continue
         nxt = text[e : e + 3]
         if any(nxt.lstrip().startswith(w) for w in W.NOT_A_MEASURE_AFTER):
@@ -195,7 +215,10 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
     for m in _CN.finditer(text, lo, hi):
         s, e = m.start(), m.end()
         numeral = m.group(0)
-        if not any(ch in CN_DIGITS for ch in numeral) or numeral in ("零", "〇"):
+        if re.search(r"(?:这|那|上述|以上|该|此)\s*$", text[max(lo, s - 2) : s]):
+            continue  # 这两项指标: the items just named
+        hundreds = numeral in ("百", "千") and text[e : e + 1] in ("余", "多")  # 百余场
+        if (not any(ch in CN_DIGITS for ch in numeral) and not hundreds) or numeral in "零〇":
             continue
         before = text[s - 1] if s > lo else ""
         if before and before in "第前初周统唯之专同单逐十百千万亿星期":
@@ -210,6 +233,17 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
             :1
         ] in tuple("路街巷道桥村号区"):
             continue
+        if (rest[:1] and (rest[0].isdigit() or rest[0] in CN_DIGITS)) or re.search(
+            f"[{CN_DIGITS}\\d]\\s*[个项件条大]$", text[max(lo, s - 3) : s]
+        ):
+            continue  # 三个十天硬仗: numerals inside a slogan
+        pre = _SPACE.sub("", text[lo:s])
+        if (
+            numeral == "一"
+            and not unit[0].startswith(("万", "亿"))
+            and not pre.endswith(W.COUNT_VERBS)
+        ):
+            continue  # 成为一张名片, 一张网: an article or a name, not a count of one
         value = cn_to_number(numeral)
         if value is None:
             continue
@@ -226,6 +260,12 @@ def _is_attribute(text: str, num: _Num, clause: _Clause, others: list[_Num]) -> 
     if not later:
         return False
     between = _SPACE.sub("", text[num.unit_end : later[0].start])
+    if (
+        re.fullmatch(r"(?:余|多)?", between)
+        and _unit_family(num.unit) in W.SIZE_UNITS
+        and _unit_family(later[0].unit) not in W.SIZE_UNITS
+    ):
+        return True  # 2500余公里3460个入河排污口: the 3460 are counted along the 2500
     if re.fullmatch(r"[\u4e00-\u9fff]{1,10}的", between):
         return True
     rest = text[num.unit_end : clause.end].lstrip()
@@ -291,7 +331,9 @@ def _guess_plan_year(text: str) -> int | None:
 
 
 _PLAN_RE = re.compile(
-    r"将(?!近)|力争|确保|(?<![动展年划])计划(?!执行|指标|生育|单列)|预期(?!目标任务)|争取|拟|年内|新的一年|目标是"
+    # 将 of the future, not of disposal (将糖尿病用药纳入医保报销范围 reviews as well as plans)
+    r"将(?!近)(?![^，,。；;]{1,20}?(?:纳入|列入|作为|改为|转为|确定为|评为|定为))|力争|确保|(?<![动展年划])计划(?!执行|指标|生育|单列|总投资|投资)|预期(?!目标任务)|争取|拟|年内|"
+    r"新的一年|目标是"
 )
 _REVIEW_RE = re.compile(
     "|".join(re.escape(w) for w in _STRONG_REVIEW)
@@ -299,6 +341,61 @@ _REVIEW_RE = re.compile(
     # 了 after a verb, but not 为了, 除了, 了解, nor a reporting verb (提出了2024年的目标)
     + r"|(?<![为除])(?<!提出|指出|强调)了(?![解])"
 )
+# a state described at the end of a clause (社会保障日趋完善, 参保比例稳步提升): how a review
+# sums up what changed; a plan puts such words before what they change (持续提升X)
+_STATE_END = re.compile(
+    "(?:"
+    + "|".join(W.STATE_ADVERBS)
+    + ")(?:"
+    + "|".join(W.STATE_VERBS)
+    + r")(?=\s*(?:[，,、；;。！!]|$))"
+)
+# a level reached and its growth after a verb of result: 地区生产总值完成602.5亿元，增长5.5%
+_LEVEL_AND_GROWTH = re.compile(
+    r"(?:完成|实现|达到|达)\s*[^，,。；;：:\d]{0,16}?\d[\d.,]*\s*(?:万亿元|亿元|万元|亿美元|万美元|元)"
+    r"\s*[，,、]\s*(?:同比|比上年|较上年)?\s*(?:增长|下降)\s*\d"
+)
+_RESULT_RE = re.compile(
+    # a result reached: 顺利开工, 获批, 首次突破, 居全省第3 (but not 成功经验, 获得感)
+    "|".join(re.escape(w) for w in W.REVIEW_RESULT_WORDS)
+    + r"|成功(?!经验|案例|做法|模式|率|的)"
+    # an adverb of result and a verb ending a clause: X基本完工, 12个项目相继投产达效
+    + "|(?:"
+    + "|".join(W.RESULT_ADVERBS)
+    + ")(?:"
+    + "|".join(W.RESULT_VERBS)
+    + r")(?:建设|达效|运行|投用|使用)?(?=\s*(?:[，,、；;。！!]|$))"
+)
+
+# a year that only compares or starts a span (较2024年增长, 从2024年9月开始), or that qualifies
+# the object of a verb (完工2024年9个续建项目): it does not say when the sentence's events happen
+_YEAR_BASE = re.compile(r"(?:较|比|相比|与|从|自|截至|截止)\s*$")
+_YEAR_OF_OBJECT = re.compile(r"\s*\d+(?:\.\d+)?\s*[个项件所家条座栋套户处]")
+_OBJECT_VERBS = tuple(sorted(W.COUNT_VERBS + ("完工", "竣工", "续建"), key=len, reverse=True))
+
+
+def _time_years(s: str) -> list[int]:
+    """The years that time the sentence's events (not those that compare or qualify)."""
+    out = []
+    for m in _YEAR.finditer(s):
+        before = s[max(0, m.start() - 4) : m.start()].rstrip()
+        if _YEAR_BASE.search(before) or (
+            before.endswith(_OBJECT_VERBS) and _YEAR_OF_OBJECT.match(s, m.end())
+        ):
+            continue
+        out.append(int(m.group(1)))
+    return out
+
+
+def _plan_heading(s: str, cue: str) -> bool:
+    """The cue names the plan part (2024年重点工作, 工作安排：), not a thing inside a name
+    (“八条重点工作线”) or a noun in prose (推进各项重点工作落实)."""
+    for m in re.finditer(re.escape(cue), s):
+        nxt = s[m.end() : m.end() + 1]
+        quoted = s[: m.start()].count("“") > s[: m.start()].count("”")
+        if not quoted and (not nxt or not _is_cjk(nxt) or nxt in "是为"):
+            return True
+    return False
 
 
 def _introduces(sentence: str, cue: str) -> bool:
@@ -315,18 +412,24 @@ _BREAK_RE = re.compile(
 
 def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) -> None:
     """Each sentence plans or reviews: its section, its years and its words vote; a sentence
-    with no vote takes the previous sentence's mode (the first ones, the text's majority).
+    with no vote takes the mode of the sentence before it.
 
     A break (a line of dots …… where an excerpt was cut, or the title line of a report) closes
-    the section; after a review closed so, a sentence with no vote plans, since reports (and
-    the news that excerpts them) review first and plan after."""
+    the section and starts a segment: the sentences before the first vote of a segment take
+    that vote (a page that goes on mid-review without a heading reviews as soon as one of its
+    sentences says so); a segment without votes plans after a review closed by the break,
+    since reports (and the news that excerpts them) review first and plan after, and otherwise
+    goes on in the mode before it. The sentences before the text's first vote take the text's
+    majority (headlines before a news item's body sum up what it says most)."""
     section: str | None = None
     scores: list[float] = []
     resets: list[bool] = []
+    breaks: list[bool] = []
     for sent in sentences:
         s = text[sent.start : sent.end]
         brk = _BREAK_RE.fullmatch(s) is not None
         resets.append(brk and section == "review")
+        breaks.append(brk)
         if brk:
             section = None
         head = s.strip()[:24]
@@ -334,8 +437,14 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
         for cue in _REVIEW_HEAD:
             if cue in (s if short else head) or _introduces(s, cue):
                 section = "review"
+        # a plan heading is a line of its own (2024年重点工作) or the head of a long sentence
+        heading = short and not re.search(r"[，,；;]", s)
         for cue in W.PLAN_SECTION_CUES:
-            if cue in (s if short else head) or _introduces(s, cue):
+            if (
+                _plan_heading(s.strip() if heading else head, cue)
+                and (heading or not short)
+                or _introduces(s, cue)
+            ):
                 section = "plan"
         sent.section = section
         score = 0.0
@@ -343,7 +452,7 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
             score += 1.5
         elif section == "review":
             score -= 1.5
-        years = [int(y) for y in _YEAR.findall(s)]
+        years = _time_years(s)
         if years and plan_year is not None:
             if min(years) >= plan_year:
                 score += 2.0
@@ -351,28 +460,43 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
                 score -= 2.0 if not re.search(r"将(?!近)|力争|确保", s) else 0.5
         score += 1.5 * min(2, len(_PLAN_RE.findall(s)))
         score -= 2.0 * min(2, len(_REVIEW_RE.findall(s)))
+        score -= 1.0 * min(2, len(_RESULT_RE.findall(s)) + len(_LEVEL_AND_GROWTH.findall(s)))
+        score -= 1.0 * min(1, len(_STATE_END.findall(s)))
         if "预计" in s and section == "review":
             score -= 1.0
         scores.append(score)
     plan_votes = sum(1 for x in scores if x > 0)
     review_votes = sum(1 for x in scores if x < 0)
-    previous = "review" if review_votes > plan_votes else "plan"
-    for sent, score, reset in zip(sentences, scores, resets, strict=True):
-        if reset:
-            previous = "plan"
-        if score > 0:
-            sent.mode, sent.decided = "plan", True
-        elif score < 0:
-            sent.mode, sent.decided = "review", True
-        else:
-            sent.mode, sent.decided = previous, False
-        previous = sent.mode
+    majority = "review" if review_votes > plan_votes else "plan"
+    votes = ["plan" if x > 0 else "review" if x < 0 else None for x in scores]
+    # segments: the runs of sentences between breaks
+    starts = [i for i, brk in enumerate(breaks) if brk or i == 0]
+    bounds = list(zip(starts, [*starts[1:], len(sentences)], strict=False))
+    previous: str | None = None
+    for lo, hi in bounds:
+        ahead = next((v for v in votes[lo:hi] if v is not None), None) if lo else majority
+        if ahead is None:
+            ahead = "plan" if resets[lo] else previous or majority
+        current = None
+        for i in range(lo, hi):
+            sent = sentences[i]
+            vote = votes[i]
+            if vote is not None:
+                sent.mode, sent.decided = vote, True
+                current = vote
+            else:
+                sent.mode, sent.decided = current or ahead, False
+        previous = sentences[hi - 1].mode
 
 
 # --- measures ------------------------------------------------------------------------------------
 
 _LEAD_RE = re.compile(
-    r"^(?:\s|[（(].{0,6}?[)）]|(?:19|20)\d{2}\s*年(?:度)?|[一二三四五六七八九十]+是|"
+    r"^(?:\s|[（(].{0,6}?[)）]|(?:较|比|相比|同比)?(?:19|20)\d{2}\s*年(?:度|同期)?|[一二三四五六七八九十]+是|"
+    # money before the works it pays for: 投资1.63亿元完成74个村电网改造
+    r"(?:总|计划)?投资(?:约|近|超)?\d[\d.,]*\s*(?:万亿|亿|万)?元(?:以上|左右)?|"
+    # spans and rates of time: 每年, 每学年, 用三年时间, 五年内
+    r"每(?:学)?(?:年|月|季度|周)|用[^，,。]{1,6}?时间|[一二三四五六七八九十两\d]+年(?:内|间)|"
     + "|".join(re.escape(w) for w in sorted(W.LEAD_WORDS, key=len, reverse=True))
     + r")+"
 )
@@ -400,9 +524,14 @@ def _strip_metric_tail(s: str) -> str:
 
 
 def _strip_verbs(s: str) -> str:
-    for v in sorted(W.COUNT_VERBS, key=len, reverse=True):
-        if s.startswith(v):
-            return s[len(v) :]
+    """The measure without the verbs before it (新建续建幼儿园 is 幼儿园)."""
+    changed = True
+    while changed:
+        changed = False
+        for v in _VERBS_LONGEST:
+            if s.startswith(v):
+                s, changed = s[len(v) :].lstrip("、"), True
+                break
     return s
 
 
@@ -426,7 +555,7 @@ def _post_noun(text: str, pos: int, end: int) -> str:
     rest = _SPACE.sub("", text[pos:end])
     rest = re.sub(r"^(?:以上|左右|以内|以下)?的?", "", rest)
     rest = re.split(r"(?:基本|全部|成功|常态化|实现|完成|达到|开展|建设$|项目建设)", rest)[0]
-    return rest.strip('“”"')
+    return re.sub(r"等$", "", rest.strip('“”"'))
 
 
 # --- kinds, comparators, directions --------------------------------------------------------------
@@ -463,7 +592,9 @@ def _fall(pre: str) -> str | None:
     return None
 
 
-def _kind(pre: str, metric: str, unit: str | None, comparator: str | None) -> str:
+def _kind(
+    pre: str, metric: str, unit: str | None, comparator: str | None, number_first: bool = False
+) -> str:
     pre_n = _SPACE.sub("", pre)
     if any(w in pre_n[-8:] for w in W.FALL_TO_WORDS):
         return "level"
@@ -494,13 +625,12 @@ def _kind(pre: str, metric: str, unit: str | None, comparator: str | None) -> st
         return "level"
     if any(w in metric for w in W.FLOW_MEASURES):
         return "count"
+    if number_first and unit not in _MONEY and not any(w in metric for w in W.LEVEL_MEASURES):
+        return "count"  # 实现10个偏远村通自来水: N things that get something, counted
     lead = _strip_lead(pre_n)
     if any(lead.startswith(v) for v in W.COUNT_VERBS):
         return "count"
-    if any(
-        w in pre_n
-        for w in ("达到", "突破", "超过", "保持在", "稳定在", "实现", "控制在", "提升至", "提高到")
-    ):
+    if any(w in pre_n for w in W.TO_LEVEL_WORDS):
         return "level"
     if any(w in metric for w in W.RATE_WORDS) and comparator == "at_most":
         return "level"
@@ -534,15 +664,27 @@ def _settle(
 
 _STAGE_RE = re.compile("|".join(re.escape(w) for w, _ in W.STAGE_WORDS))
 _STAGE = dict(W.STAGE_WORDS)
+# an item's number at the start of a line or clause: (3), 3., ①
+_ITEM_NO = r"[（(]\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]"
 _PUSH_LEAD = re.compile(
-    r"^(?:\s|(?:19|20)\d{2}\s*年|推动|确保|加快|力争|实现|争取|全面|年内|全年|还将|将|要|同时|此外|并|再|"
-    r"完成|启动|推进|做好|抓好|积极)+"
+    r"^(?:\s|" + _ITEM_NO + r"|(?:19|20)\d{2}\s*年|其中|推动|确保|加快|力争|实现|争取|全面|年内|"
+    r"全年|今年|还将|将|要|同时|此外|并|再|完成|启动|推进|做好|抓好|积极)+"
 )
-# 完成府河运动天地建设: a named project whose building is finished (no number in the clause)
-_DONE_BUILDING = re.compile(
-    r"\s*(?:(?:全面|加快|确保|力争|年内|全年|将|要)\s*)*完成\s*([^\d，,、；;。]{2,24}?)\s*的?建设\s*$"
+# the lead words before a stage word that leads its objects (确保, 加快; not 完成, a stage here)
+_STAGE_LEAD = re.compile(  # used with match(s, pos): no ^, which would not match at pos
+    r"(?:\s|" + _ITEM_NO + r"|(?:19|20)\d{2}\s*年|其中|推动|确保|加快|力争|争取|全面|年内|全年|"
+    r"今年|还将|将|要|同时|此外|并|再|推进|积极|计划|预计)+"
 )
+# the time between a project and its stage: 秋季投入使用, 将于年底前投用, 计划今年上半年开工
+_TIME_TAIL = re.compile(
+    r"(?:(?:将于|将在|计划|预计|力争|确保|争取|将|要|于|在|今年|年内|年底|年末|上半年|下半年|"
+    r"[春夏秋冬]季|(?:19|20)\d{2}\s*年|\d{1,2}\s*月(?:底|份)?|底|末|前|陆续|相继|全面|基本|如期|顺利)\s*)+$"
+)
+_WORKS_TAIL = re.compile("(?:" + "|".join(W.WORKS_WORDS) + r")$")
+_BUILD_HEAD = re.compile(r"^(?:新改扩建|改扩建|新建|建设|扩建|迁建|开通|投用)")
 _OBJ_TAIL = re.compile(r"(?:等)?(?:配套)?(?:项目|工程)?(?:等)?$")
+# after a tail stage: nothing but 建设/运营/投用 (开工建设, 建成投用 are read whole)
+_AFTER_STAGE = re.compile(r"\s*(?:建设|运营|投用|使用|开放|运行)?\s*")
 
 
 def _valid_object(obj: str) -> bool:
@@ -552,9 +694,15 @@ def _valid_object(obj: str) -> bool:
         return False
     if obj.startswith(("一批", "一些", "各类", "多个", "部分", "一系列", "相关", "有关")):
         return False
+    if obj.startswith(("全县", "全市", "全区", "全省", "全镇", "全域", "各")):
+        return False  # 全县村级活动场所: many places, not a named project
     if any(
         obj.startswith(v) for v in W.COUNT_VERBS + W.PUSH_VERBS + ("实施", "开展", "完善", "加强")
     ):
+        return False
+    if any(w in obj for w in W.ABSTRACT_OBJECTS + W.BUILDING_PARTS):
+        return False
+    if re.search(r"投资|\d\s*(?:万|亿)?元", obj):
         return False
     return not obj.endswith(("工作", "机制", "行动", "改革", "体系", "建设"))
 
@@ -567,68 +715,158 @@ class _Milestone:
     stage: str
 
 
+def _stage_at(body: str, pos: int = 0) -> re.Match[str] | None:
+    """The first stage word from pos that is not inside a noun (建成区, 启动资金, 开工仪式)."""
+    m = _STAGE_RE.search(body, pos)
+    while m and len(m.group(0)) == 2 and body[m.end() : m.end() + 1] in tuple("区期资仪会"):
+        m = _STAGE_RE.search(body, m.end())
+    return m
+
+
+def _items(rest: str, lead: bool) -> list[str]:
+    """The projects a stage statement names: 七里冲提升泵站、长岭取水口和平林水厂等供水设施 gives
+    three (和 splits only the last item of a list of two or more)."""
+    if re.search(r"等?一批", rest):
+        return []  # 建成台江、仓山等一批社会福利中心: places of a batch, no named project
+    parts = [p for p in re.split(r"\s*、\s*", rest) if p.strip()]
+    if len(parts) >= 2 and "和" in parts[-1]:
+        head, _, tail = parts[-1].partition("和")
+        parts[-1:] = [head, tail]
+    out = []
+    for part in parts:
+        item = _SPACE.sub("", part).strip('“”"')
+        item = _PUSH_LEAD.sub("", item)
+        item = re.sub(r"(?:总|计划)?投资[^，,的]{0,14}的", "", item)  # 总投资13.6亿元的X
+        item = re.sub(r"等[\u4e00-\u9fff]{0,8}$", "", item)
+        item = _TIME_TAIL.sub("", item)
+        item = re.sub(r"等[\u4e00-\u9fff]{0,8}$", "", item)
+        item = re.sub(f"并(?:{_STAGE_RE.pattern})$", "", item)  # 建成X并投入使用
+        if lead:
+            item = _BUILD_HEAD.sub("", item)
+        item = _OBJ_TAIL.sub("", item).strip('“”"')
+        out.append(item)
+    return out
+
+
 def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milestone]:
+    """Named projects at a stage, one milestone per project, each quoting its statement.
+
+    A statement is a run of clauses joined by 、. Its stage word leads its projects (建成A、B和C;
+    完成A、B水厂改扩建 where the run ends in works; 开工新建X), or follows them (A、B等项目开工建设;
+    X秋季投入使用); a stage that only follows on a clause of its own (A、B等工程，计划年内开工建设)
+    takes the projects of the statement before it. After a leading stage, a clause that is only a
+    project and its works (启动A迁建，B扩建) shares the stage. A statement with a counted number
+    (启动A、B等23项工程) is a count, not milestones. A run whose clauses are statements of their
+    own (推动A开工建设、B在深汕登陆) is read clause by clause."""
     out: list[_Milestone] = []
     clauses = sent.clauses
-    for k, c in enumerate(clauses):
-        if k in numbered or (c.delim == "、" and k + 1 in numbered):
+    state: dict[str, object] = {"carried": None, "previous": None}
+    k = 0
+    while k < len(clauses):
+        j = k
+        while j + 1 < len(clauses) and clauses[j].delim == "、":
+            j += 1
+        chain, k = range(k, j + 1), j + 1
+        if any(i in numbered for i in chain):
+            state["carried"], state["previous"] = None, None
             continue
-        body = text[c.start : c.end]
-        m = _STAGE_RE.search(body)
-        # 建成区, 启动资金, 开工仪式: a two-character stage word inside a noun
-        while (
-            m
-            and len(m.group(0)) == 2
-            and body[m.end() : m.end() + 1] in ("区", "期", "资", "仪", "会")
-        ):
-            m = _STAGE_RE.search(body, m.end())
-        if not m:
-            subject = _SUBJECT_RE.match(body)
-            done = _DONE_BUILDING.match(body, subject.end() if subject else 0)
-            if done and _valid_object(done.group(1)):
-                start = _quote_start(text, c)
-                out.append(_Milestone(start, c.end, done.group(1), "completed"))
-            continue
-        stage = _STAGE[m.group(0)]
-        before = body[: m.start()]
-        after = body[m.end() :]
-        subject = _SUBJECT_RE.match(before)
-        if subject and subject.end() == len(before.rstrip()):
-            before = ""
-        elif subject:  # 我区将加快启动…: the subject, then the lead words
-            before = before[subject.end() :]
-            body = before + body[m.start() :]
-            m = _STAGE_RE.search(body, len(before))
-            assert m is not None
-        lead = _PUSH_LEAD.match(before)
-        if (not before.strip() or (lead and lead.end() == len(before))) and after.strip():
-            obj = _OBJ_TAIL.sub("", after.strip()).strip("“”")
-            obj = re.split(r"(?:建设|改造提升|工作)$", obj)[0] if obj.endswith("工作") else obj
-            if stage == "started" and obj.endswith("建设"):  # 启动X建设: X is started
-                obj = _OBJ_TAIL.sub("", obj[:-2]).strip("“”")
-            if _valid_object(obj):
-                start = _quote_start(text, c)
-                out.append(_Milestone(start, c.end, obj, stage))
-            continue
-        if after.strip() and not re.fullmatch(r"\s*(?:建设|运营|投用|使用|开放|运行)?\s*", after):
-            continue
-        items: list[tuple[int, str]] = []
-        obj = _OBJ_TAIL.sub("", _PUSH_LEAD.sub("", before).strip()).strip("“”")
-        items.append((c.start, obj))
-        j = k - 1
-        while j >= 0 and clauses[j].delim == "、" and j not in numbered:
-            prev = text[clauses[j].start : clauses[j].end]
-            items.append(
-                (clauses[j].start, _OBJ_TAIL.sub("", _PUSH_LEAD.sub("", prev).strip()).strip("“”"))
-            )
-            j -= 1
-        items.reverse()
-        span_start = items[0][0]
-        span_start += len(text[span_start : c.end]) - len(text[span_start : c.end].lstrip())
-        for _, item in items:
-            if _valid_object(item):
-                out.append(_Milestone(span_start, c.start + m.end(), item, stage))
+        found = _statement(text, clauses[chain[0]], clauses[chain[-1]], state)
+        if found is None and len(chain) > 1:
+            whole = dict(state)
+            found = []
+            for i in chain:
+                found += _statement(text, clauses[i], clauses[i], state) or []
+            if not found:
+                state.update(whole)
+        out += found or []
     return out
+
+
+def _statement(
+    text: str, first: _Clause, last_clause: _Clause, state: dict[str, object]
+) -> list[_Milestone] | None:
+    """The milestones of one statement (clauses first..last_clause), or None when it has no
+    stage. `state` carries a leading stage (启动A迁建，B扩建) and the projects of a statement
+    without stage (A、B等工程，计划年内开工建设) to the next statement."""
+    start, end = _quote_start(text, first), last_clause.end
+    body = text[start:end]
+    subject = _SUBJECT_RE.match(body)
+    at = subject.end() if subject and subject.end() < len(body.rstrip()) else 0
+    lead = _STAGE_LEAD.match(body, at)
+    led = lead is not None and lead.end() > at
+    at = lead.end() if lead else at
+    m = _stage_at(body, at)
+    compact = _SPACE.sub("", body)
+    stage: str | None = None
+    items: list[str] = []
+    end_at = end
+    if m and m.start() == at and not body[m.end() :].strip() and subject:
+        # X新院区将投用: what the subject pattern took is the project, the stage ends it
+        stage = _STAGE[m.group(0)]
+        items = _items(body[: subject.end()].rstrip("将要还力争确保 "), lead=False)
+        end_at = start + m.end()
+        m = None
+    elif m and m.start() == at:  # 建成A、B和C; 开工新建X; 启动X建设
+        stage, rest = _STAGE[m.group(0)], body[m.end() :]
+        if stage == "started":
+            rest = re.sub(r"建设\s*$", "", rest)
+        items = _items(rest, lead=True)
+    elif body.startswith("完成", at) and _WORKS_TAIL.search(compact):
+        stage, rest = "completed", body[at + 2 :]  # 完成A、B水厂改扩建; 完成X一期工程
+        items = [_WORKS_TAIL.sub("", i) for i in _items(rest, lead=True)]
+    elif body.startswith("完成", at) and "和" in body[at:]:
+        # 完成A中心改造和全区B信息化升级: only the part that ends in works is a project's stage
+        parts = [p for p in body[at + 2 :].split("和") if _WORKS_TAIL.search(_SPACE.sub("", p))]
+        if parts:
+            stage = "completed"
+            items = [_WORKS_TAIL.sub("", i) for p in parts for i in _items(p, lead=True)]
+    else:
+        last = None
+        mm = _stage_at(body, at)
+        while mm:
+            last, mm = mm, _stage_at(body, mm.end())
+        run_start = last  # the start of a run of stage words ending the statement (竣工交付使用)
+        while run_start is not None:
+            before = _STAGE_RE.search(body, max(at, run_start.start() - 4), run_start.start())
+            if before is None or before.end() != run_start.start():
+                break
+            run_start = before
+        if last and run_start and _AFTER_STAGE.fullmatch(body, last.end()):
+            rest = body[at : run_start.start()]
+            end_at = start + last.end()
+            previous = state["previous"]
+            if _TIME_TAIL.sub("", _SPACE.sub("", rest)).strip():  # A、B等项目开工建设
+                stage = _STAGE[last.group(0)]
+                items = _items(rest, lead=False)
+            elif isinstance(previous, tuple):  # A、B等工程，计划年内开工建设
+                stage = _STAGE[last.group(0)]
+                start, items = previous
+    if stage is None:
+        own = _SPACE.sub("", body[at:])
+        carried = state["carried"]
+        if (
+            isinstance(carried, str)
+            and not led
+            and _WORKS_TAIL.search(own)
+            and not re.search(r"\d\s*[个条所座家项处栋套户]", own)
+            and _valid_object(_WORKS_TAIL.sub("", own))
+        ):  # 启动A迁建，B扩建
+            return [_Milestone(start, end, own, carried)]
+        state["carried"] = None
+        items = _items(body[at:], lead=False)
+        previous = state["previous"]
+        if isinstance(previous, tuple) and re.match(r"\s*(?:以及|及|和|还有)", body):
+            items = previous[1] + _items(re.sub(r"^\s*(?:以及|及|和|还有)", "", body), False)
+            start = previous[0]  # A、B，以及C等工程: one list over a comma
+        state["previous"] = (start, items)
+        return None
+    state["previous"] = None
+    state["carried"] = stage if m and m.start() == at else None
+    return [
+        _Milestone(start, end_at, item, stage)
+        for item in items
+        if _valid_object(_WORKS_TAIL.sub("", item) or item)
+    ]
 
 
 # --- periods -------------------------------------------------------------------------------------
@@ -837,6 +1075,7 @@ def _extract(
         numbered: set[int] = set()
         # (start of the measure, metric, unit of its number)
         last_measure: tuple[int, str, str | None] | None = None
+        last_context = False  # the number of the last measure gave context
         for k, nums in per_clause:
             clause = sent.clauses[k]
             qstart = _quote_start(text, clause)
@@ -847,8 +1086,15 @@ def _extract(
                 number_first = False
                 if len(metric) < 2:
                     post = _post_noun(text, num.end, clause.end)
+                    between = (
+                        _post_noun(text, num.end, nums[idx + 1].start)
+                        if idx + 1 < len(nums)
+                        else ""
+                    )
                     if len(post) >= 2 and idx == len(nums) - 1:
                         metric, number_first = post, True
+                    elif re.fullmatch(r"[\u4e00-\u9fff]{2,8}", between):
+                        metric, number_first = between, True  # 建5所小学10所幼儿园
                     elif (
                         last_measure is not None
                         and not _own_verb(pre_raw)
@@ -859,14 +1105,20 @@ def _extract(
                         )
                     ):
                         measure_start, metric, _ = last_measure
+                        if last_context:
+                            continue  # 投入资金2.5亿元，较上年增长120%: a change of context
                     elif post:
                         metric, number_first = post, True
                 if len(metric) < 1:
                     metric = _strip_metric_tail(_strip_lead(_SPACE.sub("", pre_raw)))
                 if len(metric) < 1:
                     continue
-                if idx == 0 and not number_first and measure_start == qstart:
+                if _is_threshold(text, sent, num):
+                    continue  # 首次突破600亿元大关: no measure of its own, nothing to borrow
+                own_measure = idx == 0 and not number_first and measure_start == qstart
+                if own_measure:
                     last_measure = (qstart, metric, num.unit)
+                    last_context = False
                 end = num.end
                 post = _post_noun(text, num.end, clause.end)
                 if post and metric.endswith("等") and len(post) >= 2:
@@ -887,11 +1139,12 @@ def _extract(
                         text[min(measure_start, clause.start) : num.start],
                         plan=True,
                     ):
+                        last_context = last_context or own_measure
                         continue
                     numbered.add(k)
                     pre = text[measure_start : num.start]
                     word_comparator = _comparator(text, num, clause.start)
-                    kind = _kind(pre, metric, num.unit, word_comparator)
+                    kind = _kind(pre, metric, num.unit, word_comparator, number_first)
                     comparator, direction, value = _settle(
                         pre, metric, kind, word_comparator, num.value
                     )
@@ -924,8 +1177,14 @@ def _extract(
                     )
                 else:
                     if _context(text, sent, k, num, nums, metric, pre_raw, plan=False):
+                        last_context = last_context or own_measure
                         continue
                     if re.fullmatch(r"[\u4e00-\u9fff]{1,16}中\s*", text[num.end : clause.end]):
+                        continue
+                    if re.match(  # 在全省91个县(市)中排名第一: the peers of a rank
+                        r"[^，,。；;\d]{0,16}中\s*(?:继续|仍|稳)?\s*(?:排名|排|居|位列|名列|位居)",
+                        text[num.end : clause.end],
+                    ):
                         continue
                     numbered.add(k)
                     pre = text[measure_start : num.start]
@@ -966,7 +1225,45 @@ def _extract(
                     )
                 )
     targets.sort(key=lambda t: t.start)
-    return Extraction(tuple(targets), tuple(outcomes))
+    return Extraction(tuple(_first_statements(targets)), tuple(outcomes))
+
+
+def _count_verb(quote: str) -> str | None:
+    lead = _strip_lead(_SPACE.sub("", quote))
+    return next((v for v in _VERBS_LONGEST if lead.startswith(v)), None)
+
+
+_VERBS_LONGEST = tuple(sorted(W.COUNT_VERBS, key=len, reverse=True))
+
+
+def _first_statements(targets: list[DraftTarget]) -> list[DraftTarget]:
+    """A pledge stated twice (a lead that sums up the list, then the list; 新建续建3所幼儿园 and
+    新建续建幼儿园3所) is one target, at its first statement: the same number and unit, the
+    same kind, a measure that holds the other's, and no other verb of delivery."""
+    kept: list[DraftTarget] = []
+    for t in targets:
+        if any(_restates(t, k) for k in kept):
+            continue
+        kept.append(t)
+    return kept
+
+
+def _restates(t: DraftTarget, k: DraftTarget) -> bool:
+    if k.kind != t.kind or k.unit != t.unit or k.target != t.target:
+        return False
+    if k.kind == "milestone":  # 妇幼保健院新院区将投用, then 建成县妇幼保健院新院区并投入使用
+        a, b = _SPACE.sub("", t.metric), _SPACE.sub("", k.metric)
+        return len(a) >= 4 and len(b) >= 4 and (a in b or b in a) and t.quote != k.quote
+    a, b = _strip_verbs(t.metric), _strip_verbs(k.metric)
+    if len(a) < 2 or len(b) < 2 or not (a in b or b in a):
+        return False
+    va, vb = _count_verb(t.quote), _count_verb(k.quote)
+    return (
+        va is None
+        or vb is None
+        or va == vb
+        or any(va in same and vb in same for same in W.SAME_VERBS)
+    )
 
 
 def _share_list_qualifiers(
@@ -1016,29 +1313,57 @@ def _is_portfolio(text: str, sent: _Sentence, k: int, num: _Num, metric: str) ->
     money = num.unit in _MONEY and (
         _PORTFOLIO_MONEY.search(_SPACE.sub("", text[clause.start : num.start])) is not None
     )
-    if money:
-        return any(w in s_body for w in ("项目", "工程", "实事"))
+    if money:  # 投资2亿元以上，完成X水厂改扩建: the money of the works that follow
+        after = text[num.end : clause.end]
+        if not after.strip() and k + 1 < len(sent.clauses):
+            after = text[sent.clauses[k + 1].start : sent.clauses[k + 1].end]
+        works = re.sub(
+            r"^(?:全年|年内|今年|同时|并|再|还将|将|要|用于|[一二三四五六七八九十两\d]+年(?:内|间)?)+",
+            "",
+            _SPACE.sub("", after),
+        )
+        return any(w in s_body for w in ("项目", "工程", "实事")) or (
+            works.startswith(W.COUNT_VERBS) or _STAGE_RE.match(works) is not None
+        )
     post = _SPACE.sub("", text[num.end : clause.end])[:10]
     if num.unit not in ("个", "项") or "项目" not in metric + post:
         return False
-    if any(v in lead for v in W.PROJECT_RESULT_VERBS) or _STAGE_RE.search(post):
+    after = _SPACE.sub("", text[num.end : clause.end])
+    if any(v in lead or v in after for v in W.PROJECT_RESULT_VERBS) or _STAGE_RE.search(post):
         return False
+    if re.search(r"(?:重点|重大)(?:建设)?项目", metric + post):
+        return True  # 实施亿元以上重点项目750个: the list of key projects, a portfolio
     others = [
         c
         for c in sent.clauses
         if c is not clause and re.search(r"(?:总|计划)?投资\s*约?\s*\d", text[c.start : c.end])
     ]
     return any(
-        not re.search(r"完成|固定资产|工业|实际|利用|累计", text[c.start : c.end]) for c in others
+        not re.search(r"固定资产|工业|实际|利用|累计", text[c.start : c.end]) for c in others
     )
 
 
 def _qualifies_noun(text: str, num: _Num, clause: _Clause) -> bool:
-    """投资20亿元的创举医疗集团: an amount of money that describes a thing (not 5%的目标)."""
+    """投资20亿元的创举医疗集团: an amount of money that describes a thing (not 5%的目标);
+    40个停车位的停车场, 303平方米的综合楼, 30天的托养照护: a size that describes a thing."""
     if num.unit not in _MONEY:
-        return False
+        rest = _SPACE.sub("", text[num.unit_end : clause.end])
+        rest = re.sub(r"^(?:以上|以下|左右|余|多)", "", rest)
+        m = re.match(
+            r"([\u4e00-\u9fff]{0,6})的(?!目标|任务|水平|要求|增长|基础|比重|占比|改造|建设|工作)"
+            r"[\u4e00-\u9fff]",
+            rest,
+        )
+        if m is None or num.unit is None:
+            return False
+        # a size (303平方米的综合楼, 30天的托养照护) or a capacity (40个停车位的停车场) describes
+        # the thing after 的; a count (80个投资过千万元的项目) counts it
+        size = _unit_family(num.unit) in W.SIZE_UNITS
+        return size or m.group(1).endswith(W.CAPACITY_NOUNS)
     rest = _SPACE.sub("", text[num.unit_end : clause.end])
     rest = re.sub(r"^(?:以上|以下|左右)", "", rest)
+    if re.match(r"的?[\u4e00-\u9fff]{0,4}(?:项目|企业|工程)", rest):
+        return True  # 17个20亿元以上重大项目签约落地: the class of the projects counted
     return (
         re.match(r"的(?!目标|任务|水平|要求|增长|基础|比重|占比)[\u4e00-\u9fff]", rest) is not None
     )
@@ -1062,8 +1387,15 @@ def _context(
     pre = _SPACE.sub("", pre_raw)
     chain = _SPACE.sub("", text[_chain_start(sent, k) : num.start])
     body = _SPACE.sub("", text[clause.start : clause.end])
+    rest = re.sub(r"^(?:以上|以下|左右|余|多)", "", _SPACE.sub("", text[num.unit_end : clause.end]))
     if (
-        _is_scope(text, num, nums)
+        _is_restatement(pre, rest)
+        or _is_participants(rest)
+        or _is_spec(text, num, clause, nums)
+        or (not plan and _PORTFOLIO_AFTER.match(rest) is not None and "项目" in rest)
+        or (not plan and "续建项目" in chain + rest and not re.search(r"新建|新开工", chain))
+        or (num.unit in W.FREQUENCY_UNITS and "每" in pre)
+        or _is_scope(text, num, nums)
         or _is_programme(text, num, clause, metric)
         or _is_gap(text, num, clause)
         or any(w in (chain if plan else chain[-8:]) for w in W.PORTFOLIO_WORDS)
@@ -1087,6 +1419,54 @@ def _context(
     )
 
 
+def _is_restatement(pre: str, rest: str) -> bool:
+    """确定经济增长4.5%的预期目标: a target explained, not pledged again."""
+    return (
+        any(v in pre for v in W.TARGET_SETTING_VERBS)
+        and re.match(r"的(?:预期|增长|发展|年度|主要)?目标", rest) is not None
+    )
+
+
+def _is_threshold(text: str, sent: _Sentence, num: _Num) -> bool:
+    """首次突破600亿元大关 after 地区生产总值602.5亿元: a threshold passed, restating a level
+    given before it in the sentence (alone, 总产值突破1000亿元大关 is the figure)."""
+    rest = _SPACE.sub("", text[num.unit_end : num.unit_end + 6])
+    rest = re.sub(r"^(?:以上|左右|余|多)", "", rest)
+    if not rest.startswith(("大关", "关口", "台阶")) or num.unit is None:
+        return False
+    before = text[sent.start : num.start]
+    unit = r"\s*".join(re.escape(ch) for ch in num.unit)
+    return re.search(r"\d\s*" + unit, before) is not None
+
+
+_PORTFOLIO_AFTER = re.compile(r"[^，,。；;\d]{0,12}?(?:" + "|".join(W.PORTFOLIO_STATUS) + r")")
+_SPEC_BEFORE = re.compile(
+    "(?:"
+    + "|".join(W.SPEC_WORDS)
+    + r")[^，,。；;\d]{0,4}$|(?:"
+    + "|".join(W.SPEC_RATE_WORDS)
+    + r")(?!值|量)\s*$"
+)
+
+
+def _is_spec(text: str, num: _Num, clause: _Clause, nums: list[_Num]) -> bool:
+    """总建筑面积11.106万平方米, 设置床位800张, 年产2.2万台: the design of a project; and a
+    number in brackets after another (1287只(约17190吨)) annotates it."""
+    if _SPEC_BEFORE.search(_SPACE.sub("", text[clause.start : num.start])):
+        return True
+    before = _SPACE.sub("", text[max(clause.start, num.start - 3) : num.start])
+    return before.endswith(("(", "（", "(约", "（约")) and any(
+        o.unit_end <= num.start for o in nums if o is not num
+    )
+
+
+def _is_participants(rest: str) -> bool:
+    """共38家单位参与: the agencies that take part in a programme."""
+    return rest.startswith(W.PARTICIPANT_NOUNS) and any(
+        v in rest[2:6] for v in W.PARTICIPATION_VERBS
+    )
+
+
 _PROGRAMME_RE = re.compile(
     "(?:" + "|".join(re.escape(w) for w in W.PROGRAMME_NOUNS) + r")(?!室|站|者|人员|岗位|日|量)"
 )
@@ -1097,7 +1477,8 @@ def _is_programme(text: str, num: _Num, clause: _Clause, metric: str) -> bool:
     whose items (not their number) are the pledges."""
     if num.unit not in W.PROGRAMME_UNITS:
         return False
-    if re.search(f"(?:{_PROGRAMME_RE.pattern})$", _strip_metric_tail(metric)):
+    # 做好6个方面工作, 实施重点民生实事18件; not 5方面21项问题 (方面 is what the 5 counts)
+    if re.search(f"(?<![\\d个项件大])(?:{_PROGRAMME_RE.pattern})$", _strip_metric_tail(metric)):
         return True
     post = _SPACE.sub("", text[num.end : clause.end])
     post = re.sub(r"^(?:以上|左右)?的?", "", post)
@@ -1106,7 +1487,7 @@ def _is_programme(text: str, num: _Num, clause: _Clause, metric: str) -> bool:
 
 
 _GAP_RE = re.compile(
-    r"(?:高出|高于|低于|快于|慢于|超出|领先|优于|比)"
+    r"(?:高出|高于|低于|快于|慢于|超出|超过|领先|优于|比)"
     r"(?:全国|全省|全市|全州|全区|全县|国家|省|市|区|县)[^，,。；;：:\d]{0,8}?"
     r"(?:平均|水平|增速|平均水平)?[高低快慢多少]?\s*$"
 )

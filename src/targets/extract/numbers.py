@@ -41,6 +41,8 @@ def cn_to_number(numeral: str) -> float | None:
         return None
     if len(numeral) == 1 and numeral in _SIMPLE:
         return float(_SIMPLE[numeral])
+    if numeral in ("百", "千"):  # 百余场: a hundred
+        return 100.0 if numeral == "百" else 1000.0
     try:
         value = _cn2an().cn2an(numeral.replace("〇", "零"), "smart")
     except (ValueError, KeyError, TypeError, IndexError):

@@ -51,6 +51,12 @@ FALL_TO_WORDS: tuple[str, ...] = (
     "减少至",
     "回落到",
     "回落至",
+    "减量至",
+    "减至",
+    "压降至",
+    "压缩至",
+    "缩减至",
+    "缩短至",
     "压减至",
     "压减到",
     "降到",
@@ -66,6 +72,9 @@ COUNT_VERBS: tuple[str, ...] = (
     "新改扩建",
     "新建改造",
     "新增",
+    "续建",
+    "投建",
+    "兴建",
     "新建",
     "建成",
     "建设",
@@ -113,6 +122,53 @@ COUNT_VERBS: tuple[str, ...] = (
     "交付",
     "增加",
     "净增",
+    "开设",
+    "建立",
+    "设立",
+    "新设",
+    "组建",
+    "完工",
+    "竣工",
+    "开通",
+    "新改建",
+    "改扩建",
+    "改建",
+    "扩建",
+    "修建",
+    "铺设",
+    "安装",
+    "配备",
+    "覆盖",
+    "招聘",
+    "吸纳",
+    "救助",
+    "资助",
+    "硬化",
+)
+
+#: verbs of delivery that say the same (a pledge restated with 建设 for 新建 is the same pledge)
+SAME_VERBS: tuple[frozenset[str], ...] = (
+    frozenset({"新建", "建设", "建成", "投建", "修建", "兴建"}),
+)
+
+#: words that reach a level (增加至20余类, 达到35%): without a verb of delivery, a level
+TO_LEVEL_WORDS: tuple[str, ...] = (
+    "达到",
+    "突破",
+    "超过",
+    "保持在",
+    "稳定在",
+    "实现",
+    "控制在",
+    "提升至",
+    "提升到",
+    "提高至",
+    "提高到",
+    "增加至",
+    "增加到",
+    "增至",
+    "扩大至",
+    "扩大到",
 )
 
 #: measures that are amounts delivered in the year even after 实现/达到 (investment)
@@ -152,6 +208,7 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
     ("启动", "started"),
     ("动工", "started"),
     ("竣工", "completed"),
+    ("完工", "completed"),
     ("建成", "completed"),
     ("启用", "completed"),
     ("投用", "completed"),
@@ -163,6 +220,35 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
     ("开诊", "completed"),
     ("成立", "established"),
     ("挂牌", "established"),
+)
+
+#: works on a named project written after it (X改扩建, X迁建, X建设, X一期工程): 完成 before
+#: such a statement completes the project (完成霞家河水厂改扩建), and a clause that is only
+#: "X扩建" after 启动/开工 in the same sentence starts it (启动A迁建，B扩建), longest first
+WORKS_WORDS: tuple[str, ...] = (
+    "新改扩建",
+    "改扩建",
+    "迁址新建",
+    "迁建",
+    "扩建",
+    "改建",
+    "新建",
+    "建设",
+    "工程",
+    "改造",
+)
+
+#: words of a system or a task, not a facility: 完成急救体系一体化建设 is no milestone
+ABSTRACT_OBJECTS: tuple[str, ...] = (
+    "体系",
+    "机制",
+    "制度",
+    "一体化",
+    "能力",
+    "水平",
+    "规划",
+    "治理",
+    "整治",
 )
 
 #: objects too generic to be a named project
@@ -227,7 +313,11 @@ UNITS: tuple[str, ...] = (
     "万平方米",
     "平方公里",
     "平方米",
+    "万立方米",
+    "亿立方米",
     "立方米",
+    "万标箱",
+    "万吨标准煤",
     "万人次",
     "人次",
     "万户",
@@ -253,6 +343,9 @@ UNITS: tuple[str, ...] = (
     "千米",
     "公顷",
     "标箱",
+    "根",
+    "盏",
+    "眼",
     "亿",
     "万",
     "%",
@@ -378,6 +471,7 @@ NOT_A_MEASURE_AFTER: tuple[str, ...] = (
     "路口",
     "路段",
     "路线",
+    "×",
 )
 
 # --- plan and review --------------------------------------------------------------------------
@@ -417,6 +511,113 @@ PLAN_SECTION_CUES: tuple[str, ...] = (
     "奋勇前进",
     "具体目标",
     "主要任务",
+    "未来五年",
+    "今后五年",
+    "今后一个时期",
+)
+
+#: words of a result already reached: a sentence holding one reviews (顺利开工, 成功组建,
+#: 获批, 首次突破, 居全省第3). A plan word in the same sentence (确保顺利, 力争入选) outweighs it.
+REVIEW_RESULT_WORDS: tuple[str, ...] = (
+    "顺利",
+    "成效明显",
+    "成效显著",
+    "成效突出",
+    "获批",
+    "获评",
+    "荣获",
+    "入选",
+    "跻身",
+    "首次",
+    "历史新高",
+    "得到有效",
+    "得到充分",
+    "累计",
+    "共计",
+    "全省第一",
+    "全市第一",
+    "全国第一",
+    "全区第一",
+    "去年",
+    "上年",
+    "位居",
+    "位列",
+    "居全国",
+    "居全省",
+    "居全市",
+    "居全区",
+    "居全县",
+)
+
+#: adverbs and verbs that, ending a clause (X基本完工, X成功组建, 12个项目相继投产达效), tell a
+#: state reached; before an object (全面完成X任务) they may plan, so only the clause end counts
+RESULT_ADVERBS: tuple[str, ...] = (
+    "基本",
+    "全面",
+    "全部",
+    "初步",
+    "相继",
+    "先后",
+    "成功",
+    "如期",
+    "正式",
+)
+RESULT_VERBS: tuple[str, ...] = (
+    "完成",
+    "完工",
+    "竣工",
+    "建成",
+    "开工",
+    "投产",
+    "投用",
+    "建立",
+    "形成",
+    "组建",
+    "落地",
+    "实施",
+    "开园",
+    "开业",
+    "启用",
+    "投入使用",
+)
+
+#: an adverb of how a state changed and the change, ending a clause (社会保障日趋完善,
+#: 参保比例稳步提升, 教育改革不断深入): a review's summary. One such clause weighs less than a
+#: plan word or a section, since a plan's goals can read so too (生态环境质量持续改善).
+STATE_ADVERBS: tuple[str, ...] = (
+    "稳步",
+    "持续",
+    "不断",
+    "日趋",
+    "日益",
+    "更加",
+    "明显",
+    "显著",
+    "有序",
+    "稳中有",
+    "大幅",
+    "逐步",
+    "进一步",
+    "全面",
+)
+STATE_VERBS: tuple[str, ...] = (
+    "提升",
+    "提高",
+    "完善",
+    "丰富",
+    "深入",
+    "推进",
+    "增强",
+    "改善",
+    "优化",
+    "扩大",
+    "健全",
+    "壮大",
+    "向好",
+    "升",
+    "加强",
+    "彰显",
+    "凸显",
 )
 
 #: context words: a number governed by them is the size of a portfolio, not a pledge
@@ -428,6 +629,9 @@ PORTFOLIO_WORDS: tuple[str, ...] = (
     "安排投资",
     "安排资金",
     "建设资金",
+    "投入资金",
+    "预计投入",
+    "计划投入",
 )
 
 #: units a programme of work is counted in (N件实事, N项工作, N个方面, N大任务)
@@ -435,7 +639,10 @@ PROGRAMME_UNITS: tuple[str, ...] = ("件", "项", "个", "大", "批")
 
 #: nouns of a programme of work: N件民生实事, N项重点工作, N个方面工作 give its size, not a pledge
 PROGRAMME_NOUNS: tuple[str, ...] = (
+    "实事项目",
     "实事",
+    "重要事项",
+    "重点事项",
     "工作",
     "任务",
     "方面",
@@ -454,11 +661,80 @@ PUSH_VERBS: tuple[str, ...] = (
     "力促",
 )
 
+#: words of a project's design or capacity (总建筑面积11万平方米, 设置床位800张, 年产2.2万台):
+#: the number describes the project, it is not delivered
+SPEC_WORDS: tuple[str, ...] = (
+    "长度",
+    "宽度",
+    "高度",
+    "直径",
+    "跨度",
+    "总建筑面积",
+    "建筑面积",
+    "占地面积",
+    "占地",
+    "设置床位",
+    "设计床位",
+    "规划床位",
+    "编制床位",
+    "设计规模",
+    "设计能力",
+)
+SPEC_RATE_WORDS: tuple[str, ...] = ("年产", "日产", "年处理", "日处理", "年加工", "日供水")
+
+#: what a portfolio is doing (等三个项目有序推进, 58个项目进展顺利): in progress, its size is
+#: context in a review as in a plan
+PORTFOLIO_STATUS: tuple[str, ...] = (
+    "有序推进",
+    "稳步推进",
+    "加快推进",
+    "扎实推进",
+    "顺利推进",
+    "进展顺利",
+    "加快建设",
+    "正在建设",
+    "有序实施",
+)
+
+#: parts of a building: a stage of them (建成地基基础和主体框架) is no project's stage
+BUILDING_PARTS: tuple[str, ...] = ("主体", "地基", "框架", "结构", "基础工程")
+
+#: units of size (with 万/亿 stripped): 303平方米的综合楼 describes the building
+SIZE_UNITS: tuple[str, ...] = (
+    "米",
+    "平方米",
+    "㎡",
+    "公里",
+    "千米",
+    "平方公里",
+    "吨",
+    "天",
+    "千瓦",
+    "千瓦时",
+    "亩",
+    "公顷",
+    "立方米",
+)
+
+#: nouns of capacity: 40个停车位的停车场, 800张床位的医院
+CAPACITY_NOUNS: tuple[str, ...] = ("停车位", "车位", "泊位", "床位", "座位", "席位", "工位", "学位")
+
+#: who takes part in a programme (共38家单位参与): the number of agencies is no pledge
+PARTICIPANT_NOUNS: tuple[str, ...] = ("单位", "部门", "机构")
+PARTICIPATION_VERBS: tuple[str, ...] = ("参与", "参加", "牵头", "负责", "联合", "协同", "共同")
+
+#: units of how often (每学年开展1次): with 每 before the number, a frequency, not an amount
+FREQUENCY_UNITS: tuple[str, ...] = ("次", "遍", "轮")
+
+#: verbs that set or explain a target (确定经济增长4.5%的预期目标): the number restates it
+TARGET_SETTING_VERBS: tuple[str, ...] = ("确定", "设定", "提出", "定为", "安排")
+
 #: verbs that make N个项目 a result to reach (signed, brought in), not a portfolio's size
 PROJECT_RESULT_VERBS: tuple[str, ...] = (
     "引进",
     "招引",
     "签约",
+    "签订",
     "落地",
     "新开工",
     "开工",
@@ -562,6 +838,8 @@ METRIC_TAIL_WORDS: tuple[str, ...] = (
     "增加",
     "减少",
     "预计",
+    "剩余",
+    "其余",
 )
 
 # --- measures: id words and categories ------------------------------------------------------
