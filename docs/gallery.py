@@ -2,8 +2,9 @@
 
     python docs/gallery.py        (needs targets installed and a Chromium on PATH)
 
-The dashboard shows the real shipped data; the report shows docs/demo-targets.toml, which is
-fictional and says so, because the shipped data holds no progress records yet.
+Both show the real shipped data, evaluated on 2024-06-30 (a fixed day, so the pictures are
+the same whenever they are remade): the dashboard for Licang, the report for Shibei (whose 2023
+outcomes are on record).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+DAY = "2024-06-30"
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -51,7 +53,7 @@ pre{{margin:16px;color:#d4d4d4;font:15px/1.3 "Noto Sans Mono CJK SC","Sarasa Mon
 def dashboard_page(page: Path) -> None:
     """The status dashboard as Rich draws it on a terminal, as an HTML page: a monospace font
     whose Chinese glyphs are exactly two cells wide keeps the columns aligned."""
-    env = {**os.environ, "TARGETS_TODAY": "2023-09-30", "COLUMNS": "100", "FORCE_COLOR": "1"}
+    env = {**os.environ, "TARGETS_TODAY": DAY, "COLUMNS": "100", "FORCE_COLOR": "1"}
     code = (
         "from rich.console import Console; from rich.text import Text; import subprocess, sys\n"
         "out = subprocess.run(['targets', 'status', '--format', 'table', '-d', 'licang',"
@@ -69,13 +71,15 @@ def main() -> None:
         work = Path(folder)
         dashboard_page(work / "status.html")
         shoot(work / "status.html", HERE / "status.png", "960,1220")
-        env = {**os.environ, "TARGETS_TODAY": "2023-10-15"}
+        env = {**os.environ, "TARGETS_TODAY": DAY}
         subprocess.run(
             [
                 "targets",
                 "report",
+                "-d",
+                "shibei",
                 "-f",
-                str(HERE / "demo-targets.toml"),
+                str(HERE.parent / "data" / "targets.toml"),
                 "--output",
                 str(work / "report.html"),
             ],
