@@ -193,7 +193,7 @@ def detail(ev: Evaluation) -> dict[str, Any]:
     }
 
 
-def for_reading(row: TargetRow | dict[str, Any], field: str, lang: str) -> Any:
+def for_reading(row: Any, field: str, lang: str) -> Any:
     """A field as a person reads it: with `lang` "en", the English title and district where
     the data has them. Machine formats never use this: they carry the data's own values."""
     english = row.get(f"{field}_en") if field in ("title", "district") else None

@@ -121,10 +121,6 @@ class Catalog:
         for document in self.documents:
             yield from self.summary.targets[document.name]
 
-    def report_ids(self) -> Iterator[str]:
-        for document in self.documents:
-            yield from self.summary.reports[document.name]
-
     def report_period(self, report_id: str) -> tuple[dt.date | None, dt.date | None]:
         document = self.summary.defining("reports", report_id)
         if document is None:

@@ -10,13 +10,11 @@ new text, so the caller can check the change by parsing the region alone.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from .tomlmap import SourceMap, Statement
 
-_HEADER_LINE = re.compile(r"(?m)^[ \t]*\[")
 _DATE_OR_NUMBER = (int, float)
 
 

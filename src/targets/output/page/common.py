@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from targets.domain.labels import category_label
 from targets.domain.model import Report
 from targets.domain.rows import for_reading
-from targets.domain.vocab import Status
 
 Row = dict[str, Any]
-ATTENTION = ("missed", "overdue", "behind")
-DONE = ("achieved", "achieved_late")
 
 WORDS = {
     "zh": {
@@ -72,26 +69,6 @@ def lede(rows: Sequence[Row], day: dt.date, lang: str) -> str:
     return words(lang)["lede"].format(total=len(rows), measured=measured, day=day.isoformat())
 
 
-def counts(rows: Iterable[Row]) -> dict[str, int]:
-    found = {status.value: 0 for status in Status}
-    for row in rows:
-        found[row["status"]] += 1
-    return {status: n for status, n in found.items() if n}
-
-
-def needing_attention(rows: Sequence[Row]) -> list[Row]:
-    """Missed first, then overdue, then behind; within each, furthest from pace first."""
-    chosen = [r for r in rows if r["status"] in ATTENTION and r["kind"] != "qualitative"]
-    return sorted(
-        chosen,
-        key=lambda r: (ATTENTION.index(r["status"]), (r["progress"] or 0) - (r["expected"] or 0)),
-    )
-
-
-def achieved(rows: Sequence[Row]) -> list[Row]:
-    return [r for r in rows if r["status"] in DONE]
-
-
 def sections(
     rows: Sequence[Row], lang: str
 ) -> list[tuple[str, list[tuple[str, list[Row], list[Row]]]]]:
@@ -120,11 +97,13 @@ def sections(
 
 
 def amount(value: Any, unit: Any) -> str:
+    """A value with its unit (a stage as it is); — when there is none."""
     if value is None:
         return "—"
-    if isinstance(value, float):
-        value = f"{value:g}"
-    return f"{value} {unit}" if unit and not isinstance(value, str) else str(value)
+    if isinstance(value, str):
+        return value
+    shown = f"{value:g}" if isinstance(value, float) else str(value)
+    return f"{shown} {unit}" if unit else shown
 
 
 def percent(share: float | None) -> str:

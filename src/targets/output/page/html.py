@@ -9,17 +9,16 @@ from collections.abc import Sequence
 from targets.domain.labels import status_label
 from targets.domain.model import Report
 from targets.domain.rows import for_reading
+from targets.domain.summary import achieved, needing_attention
+from targets.domain.summary import status_counts as counts
 from targets.output import safe
 from targets.output.safe import html_text as h
 
 from .chart import chart_svg
 from .common import (
     Row,
-    achieved,
-    counts,
     lede,
     measure_line,
-    needing_attention,
     page_title,
     sections,
     words,
