@@ -182,10 +182,18 @@ def ten_thousand(targets: list[str], env: dict[str, str], runs: int, folder: Pat
     if task:
         report.row("task export, 10,000 tasks", task["export"])
         report.row("task annotate, 10,000 tasks", task["annotate"])
-    note = (lambda ms, limit, key: report.goal("", ms / task[key], limit, f"task {key}")) if task else None
-    report.row("list --format json, 10,000 targets (warm)", warm, note(warm, 1.0, "export") if note else "")
+    note = (
+        (lambda ms, limit, key: report.goal("", ms / task[key], limit, f"task {key}"))
+        if task
+        else None
+    )
+    report.row(
+        "list --format json, 10,000 targets (warm)", warm, note(warm, 1.0, "export") if note else ""
+    )
     report.row("mark, 10,000 targets", mark, note(mark, 1.5, "annotate") if note else "")
-    report.row("first list after a mark, 10,000 targets", after, note(after, 1.5, "export") if note else "")
+    report.row(
+        "first list after a mark, 10,000 targets", after, note(after, 1.5, "export") if note else ""
+    )
 
 
 def hundred_thousand(targets: list[str], env: dict[str, str], runs: int, folder: Path,
@@ -208,13 +216,23 @@ def hundred_thousand(targets: list[str], env: dict[str, str], runs: int, folder:
     def hand_edit(i: int) -> None:  # as a person would: a title changed in one document
         document = documents[(i * 37) % len(documents)]
         text = document.read_text(encoding="utf-8")
-        document.write_text(re.sub(r'(?m)^title = "', f'title = "{i}', text, count=1), encoding="utf-8")
+        document.write_text(
+            re.sub(r'(?m)^title = "', f'title = "{i}', text, count=1), encoding="utf-8"
+        )
 
-    after_edit, _ = timed([*targets, "list", "--format", "json", *file], env, runs, before=hand_edit)
+    after_edit, _ = timed(
+        [*targets, "list", "--format", "json", *file], env, runs, before=hand_edit
+    )
     if task:
-        report.row("task export, 100,000 tasks", task["export"], f"peak {task['export_peak']:.0f} MiB")
+        report.row(
+            "task export, 100,000 tasks", task["export"], f"peak {task['export_peak']:.0f} MiB"
+        )
         report.row("task annotate, 100,000 tasks", task["annotate"])
-    note = (lambda ms: report.goal("", ms / task["export"], 1.0, "task export")) if task else (lambda ms: "")
+    note = (
+        (lambda ms: report.goal("", ms / task["export"], 1.0, "task export"))
+        if task
+        else (lambda ms: "")
+    )
     report.row("list, 100,000 targets in 1,000 documents, first", cold, f"peak {cold_peak:.0f} MiB")
     report.row("list, 100,000 targets in 1,000 documents (warm)", warm, note(warm))
     report.row("first list after a mark, 100,000 in 1,000", after_mark, note(after_mark))
@@ -240,8 +258,15 @@ def main() -> None:
         env.pop("TARGETS_CACHE_DIR", None)
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
         task = shutil.which("task")
-        version = subprocess.run([task, "--version"], capture_output=True, text=True).stdout.strip() if task else "none"
-        print(f"python {platform.python_version()}, taskwarrior {version}; {runs} runs each, medians in ms\n")
+        version = (
+            subprocess.run([task, "--version"], capture_output=True, text=True).stdout.strip()
+            if task
+            else "none"
+        )
+        print(
+            f"python {platform.python_version()}, taskwarrior {version}; "
+            f"{runs} runs each, medians in ms\n"
+        )
         report = Report()
         base, _ = timed([sys.executable, "-c", "pass"], env, max(runs, 9))
         report.row("python -c pass", base)

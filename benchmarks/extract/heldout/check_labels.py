@@ -26,8 +26,14 @@ import unicodedata
 from pathlib import Path
 
 TOP_KEYS = {
-    "source": str, "title": str, "publisher": str, "published": (str, type(None)),
-    "plan_year": int, "notes": str, "targets": list, "outcomes": list,
+    "source": str,
+    "title": str,
+    "publisher": str,
+    "published": (str, type(None)),
+    "plan_year": int,
+    "notes": str,
+    "targets": list,
+    "outcomes": list,
 }
 TARGET_KEYS = {"quote", "metric", "kind", "comparator", "target", "unit", "direction"}
 OUTCOME_KEYS = {"quote", "metric", "value", "unit", "period"}
@@ -36,8 +42,20 @@ COMPARATORS = {"at_least", "exceed", "about", "at_most"}
 DIRECTIONS = {"up", "down"}
 STAGES = {"started", "completed", "established"}
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
@@ -60,7 +78,9 @@ def read_text(path, notes, errors):
             errors.append(f"{path.name}: neither UTF-8 nor GB18030")
             return None
         if "gb18030" not in notes.lower():
-            errors.append(f"{path.name}: not UTF-8 (decoded as GB18030) but its notes do not say GB18030")
+            errors.append(
+                f"{path.name}: not UTF-8 (decoded as GB18030) but its notes do not say GB18030"
+            )
     if path.suffix == ".html":
         text = html_to_text(text)
     return text
@@ -85,7 +105,7 @@ def cn_to_int(s):
 
 
 def numbers_in(quote):
-    """Every number written in the quote, as floats (digits, full-width digits, Chinese numerals)."""
+    """Every number written in the quote, as floats (digits, full-width digits, numerals)."""
     s = unicodedata.normalize("NFKC", quote)
     s = re.sub(r"(?<=\d)\s*\.\s*(?=\d)", ".", s)  # "1. 6" as printed in a source
     found = [float(m.replace(",", "")) for m in re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?", s)]
@@ -203,7 +223,10 @@ def main(argv):
         errors, nt, no = check_file(f)
         total_t += nt
         total_o += no
-        print(f"{f.name}: {nt} targets, {no} outcomes, {'OK' if not errors else str(len(errors)) + ' errors'}")
+        print(
+            f"{f.name}: {nt} targets, {no} outcomes, "
+            f"{'OK' if not errors else str(len(errors)) + ' errors'}"
+        )
         all_errors.extend(errors)
     texts = {p.name[: -len(".labels.json")] for p in files}
     for p in sorted(folder.iterdir()):

@@ -43,8 +43,20 @@ COMPARATORS = {"at_least", "exceed", "about", "at_most"}
 DIRECTIONS = {"up", "down"}
 STAGES = {"started", "completed", "established"}
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_RUN = re.compile("[零〇一二两三四五六七八九十百千]+")
 DIGIT_RUN = re.compile(r"\d+(?:\.\d+)?")
@@ -74,7 +86,7 @@ def read_text(path: Path, notes: str, problems: list[str]) -> str:
 
 
 def cn_to_int(run: str) -> int | None:
-    """一 -> 1, 十二 -> 12, 两 -> 2, 三百五十 -> 350, 一九 -> None (digit strings are read below)."""
+    """一 -> 1, 十二 -> 12, 两 -> 2, 三百五十 -> 350, 一九 -> None (digit strings: below)."""
     total, current = 0, None
     for ch in run:
         if ch in CN_DIGITS:
@@ -195,14 +207,20 @@ def check_file(labels_path: Path, problems: list[str]) -> tuple[int, int]:
     missing = set(TOP_KEYS) - set(labels)
     extra = set(labels) - set(TOP_KEYS)
     if missing or extra:
-        problems.append(f"{labels_path.name}: missing keys {sorted(missing)}, unexpected keys {sorted(extra)}")
+        problems.append(
+            f"{labels_path.name}: missing keys {sorted(missing)}, unexpected keys {sorted(extra)}"
+        )
         return 0, 0
     for key, typ in TOP_KEYS.items():
         if not isinstance(labels[key], typ) or (typ is int and isinstance(labels[key], bool)):
             problems.append(f"{labels_path.name}: {key} has the wrong type")
-    if isinstance(labels["published"], str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", labels["published"]):
+    if isinstance(labels["published"], str) and not re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}", labels["published"]
+    ):
         problems.append(f"{labels_path.name}: published must be YYYY-MM-DD or null")
-    if isinstance(labels["source"], str) and not labels["source"].startswith(("http://", "https://")):
+    if isinstance(labels["source"], str) and not labels["source"].startswith(
+        ("http://", "https://")
+    ):
         problems.append(f"{labels_path.name}: source must be a URL")
     if isinstance(labels["plan_year"], int) and not 2018 <= labels["plan_year"] <= 2025:
         problems.append(f"{labels_path.name}: plan_year outside 2018-2025")

@@ -1,8 +1,11 @@
-"""Validate the hand labels of the heldout3 set against LABELLING.md (standard library only).
+"""Validate hand labels against LABELLING.md (standard library only).
 
-Usage: python3 benchmarks/extract/heldout3/check_labels.py [DIR]
+Usage: python3 benchmarks/extract/check_labels.py [DIR ...]   (default: heldout3 and later)
 
-For every NAME.labels.json in DIR (default: this file's folder) it checks that:
+The first two held-out sets were labelled before some rules were written (a milestone's
+comparator, a quote stated twice) and keep their own checkers beside them.
+
+For every NAME.labels.json in each DIR it checks that:
 - NAME.txt or NAME.html exists; a .txt is UTF-8, or GB18030 when its notes say so;
 - the file has exactly the keys of LABELLING.md, each of the right type;
 - kind, comparator, direction and milestone stages are words from their lists, and they agree
@@ -19,8 +22,16 @@ import re
 import sys
 from pathlib import Path
 
-TOP_KEYS = {"source", "title", "publisher", "published", "plan_year", "notes",
-            "targets", "outcomes"}
+TOP_KEYS = {
+    "source",
+    "title",
+    "publisher",
+    "published",
+    "plan_year",
+    "notes",
+    "targets",
+    "outcomes",
+}
 TARGET_KEYS = {"quote", "metric", "kind", "comparator", "target", "unit", "direction"}
 OUTCOME_KEYS = {"quote", "metric", "value", "unit", "period"}
 KINDS = {"growth", "level", "count", "milestone"}
@@ -28,8 +39,20 @@ COMPARATORS = {"at_least", "exceed", "about", "at_most"}
 DIRECTIONS = {"up", "down"}
 STAGES = {"started", "completed", "established"}
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-          "六": 6, "七": 7, "八": 8, "九": 9}
+DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUMBER = re.compile("[零〇一二两三四五六七八九十百千]+")
 ARABIC = re.compile(r"\d+(?:\.\d+)?")
@@ -78,7 +101,7 @@ def read_text(path, notes):
         return data.decode("utf-8")
     except UnicodeDecodeError:
         if "GB18030" not in notes:
-            raise ValueError("not UTF-8 and the notes do not say GB18030")
+            raise ValueError("not UTF-8 and the notes do not say GB18030") from None
         return data.decode("gb18030")
 
 
@@ -114,9 +137,11 @@ def check_target(text, item, where, problems):
     if kind == "milestone":
         if item["target"] not in STAGES:
             problems.append(f"{where}: a milestone's target must be one of {sorted(STAGES)}")
-        for key in ("comparator", "unit", "direction"):
+        for key in ("comparator", "unit"):
             if item[key] is not None:
                 problems.append(f"{where}: a milestone's {key} must be null")
+        if item["direction"] not in (None, "up"):  # sets labelled before the rule say "up"
+            problems.append(f"{where}: a milestone's direction must be null")
         return
     comparator, direction = item["comparator"], item["direction"]
     if comparator not in COMPARATORS:
@@ -155,11 +180,12 @@ def check_file(labels_path):
     name = labels_path.name[: -len(".labels.json")]
     if set(labels) != TOP_KEYS:
         return [f"{name}: keys {sorted(labels)} are not {sorted(TOP_KEYS)}"], (0, 0)
-    for key in ("source", "title", "publisher", "notes"):
+    for key in ("title", "publisher", "notes"):
         if not isinstance(labels[key], str) or not labels[key]:
             problems.append(f"{name}: {key} must be a non-empty string")
-    if not labels["source"].startswith(("http://", "https://")):
-        problems.append(f"{name}: source must be a URL")
+    source = labels["source"]  # null only for a text whose copy is in the repository
+    if source is not None and not str(source).startswith(("http://", "https://")):
+        problems.append(f"{name}: source must be a URL or null")
     published = labels["published"]
     if published is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(published)):
         problems.append(f"{name}: published must be YYYY-MM-DD or null")
@@ -186,7 +212,12 @@ def check_file(labels_path):
 
 
 def main(argv):
-    folder = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent
+    folders = [Path(a) for a in argv[1:]] or sorted(here.glob("heldout[3-9]"))
+    return max(check_folder(folder) for folder in folders)
+
+
+def check_folder(folder):
     files = sorted(folder.glob("*.labels.json"))
     if not files:
         print(f"no labels files in {folder}")
