@@ -538,7 +538,7 @@ class _FullDisk:
 def test_failure_at_each_step_leaves_the_original_and_no_debris(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
-    import targets.storage.write as store
+    import targets.storage.files as store
 
     path = write_data(tmp_path, BASE)
     before = sha(path)

@@ -99,9 +99,9 @@ def edit(
 ) -> None:
     """Edit the data in $VISUAL or $EDITOR, locked against other writers, checked on exit."""
     from targets.storage.document import read_bytes
+    from targets.storage.files import locked, write_bytes
     from targets.storage.paths import check_writable
     from targets.storage.tomlmap import SourceMap
-    from targets.storage.write import locked, write_bytes
 
     env = environment(file)
     catalog = open_catalog(env)

@@ -163,7 +163,7 @@ def _fill(connection: sqlite3.Connection, data: DataSet, rows: list[dict[str, An
 
 def write_sqlite(output: Path, data: DataSet, rows: list[dict[str, Any]], day: dt.date) -> None:
     """A SQLite database with reports, targets (with their status), records and verdicts."""
-    from targets.storage.write import atomic_write
+    from targets.storage.files import atomic_write
 
     def fill(path: Path) -> None:
         path.unlink()  # sqlite3 wants to create the file itself

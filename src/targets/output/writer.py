@@ -59,7 +59,7 @@ class Writer:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         else:
-            from targets.storage.write import write_bytes
+            from targets.storage.files import write_bytes
 
             write_bytes(self.destination.path, data)
 

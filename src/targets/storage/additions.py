@@ -15,8 +15,9 @@ from targets.errors import UsageError, WriteError
 
 from . import edits
 from .document import read_bytes
+from .files import write_bytes
 from .paths import check_regular_or_absent, check_writable
-from .write import Plan, PlanFor, Snapshot, write_bytes
+from .write import Plan, PlanFor, Snapshot
 from .writing import Table, Workspace, WriteResult, checked_id, result, run
 
 
