@@ -36,10 +36,7 @@ KINDS = {"growth", "level", "count", "milestone"}
 COMPARATORS = {"at_least", "exceed", "about", "at_most"}
 DIRECTIONS = {"up", "down"}
 STAGES = {"started", "completed", "established"}
-CHINESE = {
-    0: "零〇", 1: "一", 2: "二两", 3: "三", 4: "四", 5: "五",
-    6: "六", 7: "七", 8: "八", 9: "九", 10: "十",
-}
+CHINESE = dict(enumerate(("零〇", "一", "二两", "三", "四", "五", "六", "七", "八", "九", "十")))
 FALL = re.compile(r"下降|降低|减少")
 RISE = re.compile(r"增长|增幅|涨幅|提高|提升|上升")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
