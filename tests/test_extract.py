@@ -508,6 +508,29 @@ def test_a_page_that_goes_on_mid_review_without_heading_reviews() -> None:
     assert [o.value for o in x.outcomes] == [5.1, 110, 2.4, 7, 11]
 
 
+def test_a_legend_of_years_splits_each_block_into_a_review_line_and_a_plan_line() -> None:
+    # a digest of one item a line: no stops, so no line runs into the next; the legend (2023年
+    # 做到了 / 2024年要这么做) says the first line of each topic reviews and the second plans
+    text = (
+        "部分成绩单\n2023年做到了\n2024年要这么做\n房子\n办结危房翻改建项目30件\n"
+        "启动滨湖片区改造。\n票子\n帮扶4.5万人实现再就业\n力争新增就业1.9万人\n"
+        "学位\n新增学位3820个\n预计新增幼儿园学位990个、小学学位2160个\n"
+    )
+    x = extract(text, plan_year=2024)
+    assert [o.value for o in x.outcomes] == [30, 4.5, 3820]
+    assert [t.target for t in x.targets] == ["started", 1.9, 990, 2160]
+    assert all("\n" not in t.quote for t in x.targets)
+
+
+def test_a_heading_that_names_the_goals_of_a_later_period_plans() -> None:
+    text = (
+        "过去五年\n人均期望寿命从78.3岁提高到80.3岁。\n今后五年的重点目标\n"
+        "地区生产总值突破3000亿元；\n居民人均可支配收入超过5万元。\n"
+    )
+    x = extract(text, plan_year=2017)
+    assert [(t.target, t.comparator) for t in x.targets] == [(3000, "exceed"), (5, "exceed")]
+
+
 @pytest.mark.parametrize(
     ("text", "targets", "outcomes"),
     [

@@ -44,9 +44,12 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _is_wrapped(text: str) -> bool:
-    """Text laid out in lines of a fixed width (as from a PDF): most long lines end mid-sentence."""
-    long_lines = [ln.strip() for ln in text.splitlines() if len(ln.strip()) >= 20]
-    if len(long_lines) < 3:
+    """Text laid out in lines of a fixed width (as from a PDF): most lines are long and most long
+    lines end mid-sentence. A digest of one short item a line (a heading, a result, a plan, each
+    on a line without a stop) is not wrapped: its short lines outnumber its long ones."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    long_lines = [ln for ln in lines if len(ln) >= 20]
+    if len(long_lines) < 3 or 2 * len(long_lines) < len(lines):
         return False
     open_ended = sum(
         1 for ln in long_lines if ln[-1] not in _SENTENCE_END and ln[-1] not in "”」』)）:："
@@ -387,6 +390,9 @@ def _time_years(s: str) -> list[int]:
     return out
 
 
+_GOALS_TAIL = re.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:目标|任务|工作|安排|打算)\s*")
+
+
 def _plan_heading(s: str, cue: str) -> bool:
     """The cue names the plan part (2024年重点工作, 工作安排：), not a thing inside a name
     (“八条重点工作线”) or a noun in prose (推进各项重点工作落实)."""
@@ -394,6 +400,9 @@ def _plan_heading(s: str, cue: str) -> bool:
         nxt = s[m.end() : m.end() + 1]
         quoted = s[: m.start()].count("“") > s[: m.start()].count("”")
         if not quoted and (not nxt or not _is_cjk(nxt) or nxt in "是为"):
+            return True
+        # 今后五年的重点目标: a heading line that names the goals of the period
+        if not quoted and _GOALS_TAIL.fullmatch(s, m.end()):
             return True
     return False
 
@@ -408,6 +417,85 @@ _BREAK_RE = re.compile(
     r"\s*(?:[…⋯.。·]{2,}|[—\-－=＊*]{3,}|[（(]略[)）])\s*"
     r"|[^，,。；;\n]{0,24}(?<![作做了])政府工作报告\s*(?:[（(][^）)\n]{0,24}[)）])?\s*"
 )
+
+
+_LEGEND_LINE = re.compile(
+    r"[^\d，,；;。：:！!？?]{0,6}((?:19|20)\d{2})\s*年(?!\s*\d|度?[报会]|[^\d，,；;。]*(?:报告|会议))"
+    r"[^\d，,；;。：:！!？?]{0,8}"
+)
+_TOPIC_LINE = re.compile(r"[^\d，,；;。：:、！!？?]{1,6}")
+
+
+def _line_of(text: str, sent: _Sentence) -> tuple[int, int]:
+    return text.rfind("\n", 0, sent.start) + 1, (text.find("\n", sent.end) + 1 or len(text) + 1) - 1
+
+
+def _legend_sections(
+    text: str, sentences: list[_Sentence], plan_year: int | None
+) -> list[str | None]:
+    """Sections that short year lines give. A line that is only a year and a few words (2019年
+    做到了, 2020年目标) heads what follows: a review before the plan year, a plan from it. Two or
+    more such lines in a row are a legend: each block after them (under a short topic line such
+    as 房子, 学位) holds one line per legend line, in the legend's order."""
+    out: list[str | None] = [None] * len(sentences)
+    if plan_year is None:
+        return out
+    whole = [
+        text[sent.start : sent.end].strip() == text[slice(*_line_of(text, sent))].strip()
+        for sent in sentences
+    ]
+
+    def legend_mode(i: int) -> str | None:
+        m = _LEGEND_LINE.fullmatch(text[sentences[i].start : sentences[i].end].strip())
+        if not whole[i] or m is None:
+            return None
+        return "plan" if int(m.group(1)) >= plan_year else "review"
+
+    i = 0
+    while i < len(sentences):
+        mode = legend_mode(i)
+        if mode is None:
+            i += 1
+            continue
+        run = [mode]
+        while i + len(run) < len(sentences) and (nxt := legend_mode(i + len(run))):
+            run.append(nxt)
+        if len(run) == 1 or len(set(run)) == 1:
+            out[i] = mode
+            for j in range(i + 1, i + len(run)):
+                out[j] = run[j - i]
+            i += len(run)
+            continue
+        # a legend: blocks of len(run) lines, each under a topic line
+        j = i + len(run)
+        while j < len(sentences):
+            at = j
+            if whole[j] and _TOPIC_LINE.fullmatch(_stripped(text, sentences[j])):
+                j += 1
+            block: list[list[int]] = []
+            last_line = -1
+            while j < len(sentences):
+                s_text = _stripped(text, sentences[j])
+                if whole[j] and _TOPIC_LINE.fullmatch(s_text) or _BREAK_RE.fullmatch(s_text):
+                    break
+                line = _line_of(text, sentences[j])[0]
+                if line != last_line:
+                    block.append([])
+                    last_line = line
+                block[-1].append(j)
+                j += 1
+            if len(block) != len(run):
+                j = at
+                break
+            for mode_k, members in zip(run, block, strict=True):
+                for k in members:
+                    out[k] = mode_k
+        i = max(j, i + len(run))
+    return out
+
+
+def _stripped(text: str, sent: _Sentence) -> str:
+    return text[sent.start : sent.end].strip()
 
 
 def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) -> None:
@@ -425,7 +513,8 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
     scores: list[float] = []
     resets: list[bool] = []
     breaks: list[bool] = []
-    for sent in sentences:
+    legend = _legend_sections(text, sentences, plan_year)
+    for i_sent, sent in enumerate(sentences):
         s = text[sent.start : sent.end]
         brk = _BREAK_RE.fullmatch(s) is not None
         resets.append(brk and section == "review")
@@ -446,6 +535,7 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
                 or _introduces(s, cue)
             ):
                 section = "plan"
+        section = legend[i_sent] or section
         sent.section = section
         score = 0.0
         if section == "plan":
