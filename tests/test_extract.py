@@ -522,6 +522,48 @@ def test_a_legend_of_years_splits_each_block_into_a_review_line_and_a_plan_line(
     assert all("\n" not in t.quote for t in x.targets)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same number twice in a list: two pledges, each with its own comparator
+        (
+            "城乡居民人均可支配收入分别增长6%左右和6%以上。",
+            [(6, "about", "growth"), (6, "at_least", "growth")],
+        ),
+        # 均 (each): the measures listed before share the number
+        (
+            "财政总收入、地方财政收入均增长7%。",
+            [(7, "at_least", "growth"), (7, "at_least", "growth")],
+        ),
+        # a comparator before the first item holds for each; μg/m3 is a unit
+        (
+            "PM2.5、PM10年均浓度分别低于47μg/m3、61μg/m3。",
+            [(47, "at_most", "level"), (61, "at_most", "level")],
+        ),
+        # people helped after 实现 are counted
+        ("力争实现再就业1.8万人。", [(1.8, "at_least", "count")]),
+    ],
+)
+def test_lists_that_share_a_measure_or_a_number(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    x = extract("2024年主要预期目标：" + text, plan_year=2024)
+    assert [(t.target, t.comparator, t.kind) for t in x.targets] == expected
+
+
+def test_a_news_item_that_turns_to_the_goals_opens_the_plan_part() -> None:
+    # 主要预期目标是… far into a sentence of a news item opens the plan part: the sentences
+    # after it plan, though the item began with 过去一年
+    text = (
+        "他指出，过去一年，经济社会发展迈出了坚实步伐。谈到今年发展目标，他说，今年全区主要"
+        "预期目标是地区生产总值增长7.5%以上。他强调，要继续打好三大攻坚战；空气质量优良率"
+        "达到78%以上。"
+    )
+    x = extract(text, plan_year=2019)
+    assert [t.target for t in x.targets] == [7.5, 78]
+    assert x.outcomes == ()
+
+
 def test_a_heading_that_names_the_goals_of_a_later_period_plans() -> None:
     text = (
         "过去五年\n人均期望寿命从78.3岁提高到80.3岁。\n今后五年的重点目标\n"

@@ -410,7 +410,13 @@ def _plan_heading(s: str, cue: str) -> bool:
 def _introduces(sentence: str, cue: str) -> bool:
     """The cue opens a list anywhere in the sentence: 提出了2019年主要预期目标：…"""
     i = sentence.find(cue)
-    return i >= 0 and re.match(r"[是为]?\s*[:：]", sentence[i + len(cue) :]) is not None
+    return (
+        i >= 0
+        and re.match(
+            r"[是为]?\s*[:：]|是(?![^，,。；;]{0,12}(?:的|一年))", sentence[i + len(cue) :]
+        )
+        is not None
+    )
 
 
 _BREAK_RE = re.compile(
@@ -720,7 +726,10 @@ def _kind(
     lead = _strip_lead(pre_n)
     if any(lead.startswith(v) for v in W.COUNT_VERBS):
         return "count"
-    if any(w in pre_n for w in W.TO_LEVEL_WORDS):
+    reached = [w for w in W.TO_LEVEL_WORDS if w in pre_n]
+    if reached == ["实现"] and unit in W.PERSON_UNITS:
+        return "count"  # 实现再就业1.8万人: people helped, counted
+    if reached:
         return "level"
     if any(w in metric for w in W.RATE_WORDS) and comparator == "at_most":
         return "level"
@@ -1249,22 +1258,26 @@ def _extract(
                         conf += 0.1
                     if word_comparator is not None:
                         conf += 0.05
-                    targets.append(
-                        DraftTarget(
-                            quote=quote,
-                            start=measure_start,
-                            metric=metric,
-                            kind=kind,
-                            comparator=comparator,
-                            target=value,
-                            unit=num.unit,
-                            direction=direction,
-                            id=ids.make(category, word),
-                            title=_title(quote),
-                            category=category,
-                            confidence=round(min(conf, 0.95), 2),
+                    heads = _each_of(text, sent, k, per_clause, pre_raw) if own_measure else []
+                    for h_start, h_metric in [*heads, (measure_start, metric)]:
+                        quote = text[h_start:end]
+                        word, category = _measure_word(h_metric, quote)
+                        targets.append(
+                            DraftTarget(
+                                quote=quote,
+                                start=h_start,
+                                metric=h_metric,
+                                kind=kind,
+                                comparator=comparator,
+                                target=value,
+                                unit=num.unit,
+                                direction=direction,
+                                id=ids.make(category, word),
+                                title=_title(quote),
+                                category=category,
+                                confidence=round(min(conf, 0.95), 2),
+                            )
                         )
-                    )
                 else:
                     if _context(text, sent, k, num, nums, metric, pre_raw, plan=False):
                         last_context = last_context or own_measure
@@ -1282,18 +1295,20 @@ def _extract(
                     if num.unit in _PCT and _fall(pre) == "by":
                         value = -value
                     period, period_end = _period(text, sent, num.start, section_year)
-                    outcomes.append(
-                        DraftOutcome(
-                            quote=text[measure_start:end],
-                            start=measure_start,
-                            metric=metric,
-                            value=value,
-                            unit=num.unit,
-                            period=period,
-                            period_end=period_end,
-                            matches=_matches(metric, num.unit, known),
+                    heads = _each_of(text, sent, k, per_clause, pre_raw) if own_measure else []
+                    for h_start, h_metric in [*heads, (measure_start, metric)]:
+                        outcomes.append(
+                            DraftOutcome(
+                                quote=text[h_start:end],
+                                start=h_start,
+                                metric=h_metric,
+                                value=value,
+                                unit=num.unit,
+                                period=period,
+                                period_end=period_end,
+                                matches=_matches(h_metric, num.unit, known),
+                            )
                         )
-                    )
         if sent.mode == "plan":
             for ms in _milestones(text, sent, numbered):
                 word, category = _measure_word(ms.obj, ms.obj)
@@ -1316,6 +1331,31 @@ def _extract(
                 )
     targets.sort(key=lambda t: t.start)
     return Extraction(tuple(_first_statements(targets)), tuple(outcomes))
+
+
+_EACH = re.compile(r"(?:均|都|皆)\s*(?:要|将)?\s*$")
+
+
+def _each_of(
+    text: str, sent: _Sentence, k: int, per_clause: list[tuple[int, list[_Num]]], pre_raw: str
+) -> list[tuple[int, str]]:
+    """财政总收入、地方财政收入均增长7%: measures listed before the one that holds the number,
+    with 均 (each) before its verb, share the number: one more pledge or result for each, quoted
+    from its own measure to the number."""
+    own = _SPACE.sub("", pre_raw)
+    verb = re.search(r"(?:均|都|皆)(?:要|将)?(?=[\u4e00-\u9fff]{0,4}$)", own)
+    if verb is None or not _EACH.search(own[: verb.end()]):
+        return []
+    heads: list[tuple[int, str]] = []
+    j = k - 1
+    while j >= 0 and sent.clauses[j].delim == "、" and not per_clause[j][1]:
+        c = sent.clauses[j]
+        metric = _clean_metric(text[c.start : c.end])
+        if not 2 <= len(metric) <= 16 or re.search(r"\d", metric):
+            break
+        heads.insert(0, (_quote_start(text, c), metric))
+        j -= 1
+    return heads
 
 
 def _count_verb(quote: str) -> str | None:
@@ -1341,6 +1381,8 @@ def _first_statements(targets: list[DraftTarget]) -> list[DraftTarget]:
 def _restates(t: DraftTarget, k: DraftTarget) -> bool:
     if k.kind != t.kind or k.unit != t.unit or k.target != t.target:
         return False
+    if t.start < k.start + len(k.quote) and k.start < t.start + len(t.quote):
+        return False  # one statement: items of a list that share a measure (分别增长8%和8%以上)
     if k.kind == "milestone":  # 妇幼保健院新院区将投用, then 建成县妇幼保健院新院区并投入使用
         a, b = _SPACE.sub("", t.metric), _SPACE.sub("", k.metric)
         return len(a) >= 4 and len(b) >= 4 and (a in b or b in a) and t.quote != k.quote
@@ -1366,6 +1408,13 @@ def _share_list_qualifiers(
             between = _SPACE.sub("", text[a.end : b.num_start])
             if between in ("、", "和", "及", "与", "，", ","):
                 a.after = b.after
+    # 分别低于47μg/m3、61μg/m3: a comparator word before the first item applies to each
+    for a, b in zip(flat[:-1], flat[1:], strict=True):
+        if b.after is None and a.unit == b.unit:
+            between = _SPACE.sub("", text[a.end : b.num_start])
+            word = _comparator(text, a, sent.start)
+            if between in ("、", "和", "及", "与") and word is not None:
+                b.after = word
 
 
 _SCOPE_VERBS = ("共", "建设", "完成", "实现", "达到", "增长", "新增", "建成", "累计", "引进")

@@ -23,6 +23,7 @@ COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
     ("不少于", "at_least"),
     ("不超过", "at_most"),
     ("不高于", "at_most"),
+    ("低于", "at_most"),
     ("控制在", "at_most"),
     ("提升至", "at_least"),
     ("提升到", "at_least"),
@@ -171,6 +172,9 @@ TO_LEVEL_WORDS: tuple[str, ...] = (
     "扩大到",
 )
 
+#: units of people and households: after 实现 (实现再就业1.8万人) they count those helped
+PERSON_UNITS: tuple[str, ...] = ("人", "万人", "人次", "万人次", "户", "万户", "名")
+
 #: measures that are amounts delivered in the year even after 实现/达到 (investment)
 FLOW_MEASURES: tuple[str, ...] = ("投资",)
 
@@ -299,6 +303,9 @@ DOWN_MEASURES: tuple[str, ...] = (
 #: units as written, longest first; 万/亿 alone come last (200万大关)
 UNITS: tuple[str, ...] = (
     "微克/立方米",
+    "μg/m3",
+    "μg/m³",
+    "毫克/立方米",
     "万㎡",
     "㎡",
     "个百分点",
