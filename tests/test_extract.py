@@ -564,6 +564,39 @@ def test_a_news_item_that_turns_to_the_goals_opens_the_plan_part() -> None:
     assert x.outcomes == ()
 
 
+def test_portfolios_thresholds_and_names_in_a_plan_are_context() -> None:
+    text = (
+        "速览2022年十件民生实事\n2022年重点工作：组织实施省级重点项目500个，年度计划完成投资2150亿元。"
+        "建设轨道交通东延线等5个项目。高速公路续建甲至乙等7个项目722公里，"
+        "新开工都市圈西环线等3个项目307公里。建设2个养老服务站项目。"
+        "建成社区健身路径或3人制篮球场20个，完成超230个50户以上木质房屋连片村寨管网建设。"
+    )
+    x = extract(text, plan_year=2022)
+    assert [(t.target, t.unit) for t in x.targets] == [
+        (3, "个"),
+        (307, "公里"),
+        (2, "个"),
+        (20, "个"),
+        (230, "个"),
+    ]
+
+
+def test_review_numbers_that_are_context_and_round_levels() -> None:
+    text = (
+        "2022年工作回顾。地区生产总值564亿元，占计划的100%，同比下降2%。全年投入衔接资金2.4亿元，"
+        "实施项目29项。社会消费品零售总额在西部率先突破千亿。人均期望寿命从78.3岁提高到80.3岁。"
+    )
+    x = extract(text, plan_year=2023)
+    assert [(o.value, o.unit) for o in x.outcomes] == [
+        (564, "亿元"),
+        (-2, "%"),
+        (2.4, "亿元"),
+        (1, "千亿"),
+        (78.3, "岁"),
+        (80.3, "岁"),
+    ]
+
+
 def test_a_heading_that_names_the_goals_of_a_later_period_plans() -> None:
     text = (
         "过去五年\n人均期望寿命从78.3岁提高到80.3岁。\n今后五年的重点目标\n"

@@ -187,6 +187,10 @@ def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
     return right >= 0 and right - left <= 16
 
 
+# 人均期望寿命从78.3岁: an age is a measure of life expectancy
+_AGE_MEASURE = re.compile(r"寿命[^，,。；;\d]{0,6}$|寿命[^，,。；;]{0,20}(?:到|至)$")
+# 突破千亿, 迈上万亿: a round level passed
+_ROUND_LEVEL = re.compile(r"(?:突破|超过|超|达到|迈上|迈入|跨上|跨越|跃上|站上|过)\s*$")
 _DURATION_BEFORE = re.compile(r"(?:用|历时|耗时|用时)\s*$")
 
 
@@ -203,7 +207,9 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
         if _DURATION_BEFORE.search(text, max(lo, s - 3), s):  # 仅用5天
             continue
         nxt = text[e : e + 3]
-        if any(nxt.lstrip().startswith(w) for w in W.NOT_A_MEASURE_AFTER):
+        if any(nxt.lstrip().startswith(w) for w in W.NOT_A_MEASURE_AFTER) and not (
+            nxt.lstrip().startswith("岁") and _AGE_MEASURE.search(text, lo, s)
+        ):
             continue
         if e < len(text) and (text[e].isascii() and text[e].isalpha()):
             continue
@@ -221,6 +227,15 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
         if re.search(r"(?:这|那|上述|以上|该|此)\s*$", text[max(lo, s - 2) : s]):
             continue  # 这两项指标: the items just named
         hundreds = numeral in ("百", "千") and text[e : e + 1] in ("余", "多")  # 百余场
+        if numeral in ("百", "千", "万") and _ROUND_LEVEL.search(text, max(lo, s - 4), s):
+            # 突破千亿: one thousand hundred-millions, a round level passed
+            m_unit = re.match(r"万亿元|万亿|亿元|亿|万元|万", text[e:hi])
+            if m_unit and not (numeral == "万" and m_unit.group(0).startswith("万")):
+                u_end = e + m_unit.end()
+                comp, end = _after_comparator(text, u_end, hi)
+                unit_text = numeral + m_unit.group(0)
+                found.append(_Num(s, s, max(end, u_end), u_end, 1.0, unit_text, comp, True))
+                continue
         if (not any(ch in CN_DIGITS for ch in numeral) and not hundreds) or numeral in "零〇":
             continue
         before = text[s - 1] if s > lo else ""
@@ -259,6 +274,11 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
 def _is_attribute(text: str, num: _Num, clause: _Clause, others: list[_Num]) -> bool:
     """过30亿元项目5个: a size that qualifies the thing counted by a later number; 为78所
     中小学的95间教室: the number of what the later count belongs to."""
+    if re.match(
+        r"\s*(?:以上|以下)\s*(?![和及与或至到的])[\u4e00-\u9fff]{2}",
+        text[num.unit_end : clause.end],
+    ) and any(o.start < num.start for o in others):
+        return True  # 超230个50户以上木质房屋连片村寨: a threshold on what is counted
     later = [o for o in others if o.start > num.start]
     if not later:
         return False
@@ -271,6 +291,13 @@ def _is_attribute(text: str, num: _Num, clause: _Clause, others: list[_Num]) -> 
         return True  # 2500余公里3460个入河排污口: the 3460 are counted along the 2500
     if re.fullmatch(r"[\u4e00-\u9fff]{1,10}的", between):
         return True
+
+    if (
+        re.fullmatch(r"(?:项目|工程)", between)
+        and num.unit in ("个", "项")
+        and _unit_family(later[0].unit) in W.SIZE_UNITS
+    ):
+        return False  # 新开工A等3个项目307公里: the projects and their length, both counted
     rest = text[num.unit_end : clause.end].lstrip()
     rest = rest[2:] if rest.startswith(("以上", "以下")) else rest
     rest = rest[1:] if rest.startswith("的") else rest
@@ -1038,7 +1065,19 @@ def _title(quote: str) -> str:
 
 # --- matching outcomes to targets ----------------------------------------------------------------
 
-_MONEY = ("元", "万元", "亿元", "万亿元", "美元", "万美元", "亿美元")
+_MONEY = (
+    "元",
+    "万元",
+    "亿元",
+    "万亿元",
+    "美元",
+    "万美元",
+    "亿美元",
+    "百万元",
+    "千万元",
+    "百亿元",
+    "千亿元",
+)
 
 
 def _unit_family(unit: str | None) -> str:
@@ -1212,8 +1251,8 @@ def _extract(
                     metric = _strip_metric_tail(_strip_lead(_SPACE.sub("", pre_raw)))
                 if len(metric) < 1:
                     continue
-                if _is_threshold(text, sent, num):
-                    continue  # 首次突破600亿元大关: no measure of its own, nothing to borrow
+                if _is_threshold(text, sent, num) or _is_plan_share(text, num, clause):
+                    continue  # 首次突破600亿元大关, 占计划的100%: no measure to lend the next
                 own_measure = idx == 0 and not number_first and measure_start == qstart
                 if own_measure:
                     last_measure = (qstart, metric, num.unit)
@@ -1482,6 +1521,46 @@ def _is_portfolio(text: str, sent: _Sentence, k: int, num: _Num, metric: str) ->
     )
 
 
+_PORTFOLIO_VERBS_RE = re.compile("|".join(W.PORTFOLIO_VERBS))
+_DELIVERY_RE = re.compile(
+    "|".join((*W.PROJECT_RESULT_VERBS, "新建", "扩建", "改建", "改造", "迁建", *_STAGE))
+)
+
+
+def _named_portfolio(text: str, sent: _Sentence, k: int, num: _Num, nums: list[_Num]) -> bool:
+    """建设A、B等5个项目, 实施项目29项, 续建A等7个项目722公里: the number of projects a
+    portfolio carries forward (实施, 建设, 续建, with no stage or result) is its size, and so is a
+    length given right after it; a number before the kind of project (建设2个养老服务站项目)
+    counts what is delivered."""
+    previous = [o for o in nums if o.end <= num.start]
+    if previous and re.fullmatch(
+        r"(?:项目|工程)?", _SPACE.sub("", text[previous[-1].end : num.start])
+    ):
+        if _named_portfolio(text, sent, k, previous[-1], nums):
+            return True  # 7个项目722公里: the length of the portfolio
+    if num.unit not in ("个", "项"):
+        return False
+    chain = _SPACE.sub("", text[_chain_start(sent, k) : num.start])
+    rest = _SPACE.sub("", text[num.unit_end : sent.clauses[k].end])
+    named = chain.endswith("等") and rest.startswith(("项目", "工程"))
+    if not (named or chain.endswith(("项目", "工程"))):
+        return False
+    # the last verb before the projects carries them forward (续建A等7个项目), not one that
+    # delivers them (新建、续建、扩建项目126个; 新开工A等3个项目)
+    verbs = [(m.end(), True) for m in re.finditer(_PORTFOLIO_VERBS_RE.pattern, chain)] + [
+        (m.end(), False) for m in _DELIVERY_RE.finditer(chain)
+    ]
+    return bool(verbs) and max(verbs, key=lambda v: (v[0], not v[1]))[1]
+
+
+def _is_plan_share(text: str, num: _Num, clause: _Clause) -> bool:
+    """占计划的100%, 完成年度目标的105%: the share of the plan reached, context like a gap."""
+    if num.unit not in _PCT:
+        return False
+    before = _SPACE.sub("", text[clause.start : num.start])
+    return re.search(r"(?:" + "|".join(W.PLAN_SHARE_WORDS) + r")的?$", before) is not None
+
+
 def _qualifies_noun(text: str, num: _Num, clause: _Clause) -> bool:
     """投资20亿元的创举医疗集团: an amount of money that describes a thing (not 5%的目标);
     40个停车位的停车场, 303平方米的综合楼, 30天的托养照护: a size that describes a thing."""
@@ -1540,6 +1619,7 @@ def _context(
         or any(w in (chain if plan else chain[-8:]) for w in W.PORTFOLIO_WORDS)
         or (any(w in body for w in W.PORTFOLIO_WORDS) and "项目" in body)
         or _is_portfolio(text, sent, k, num, metric)
+        or _named_portfolio(text, sent, k, num, nums)
         or _is_attribute(text, num, clause, nums)
         or _qualifies_noun(text, num, clause)
         or _rank_like(text, num, clause)

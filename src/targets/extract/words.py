@@ -421,6 +421,7 @@ UNITS: tuple[str, ...] = (
     "星",
     "起",
     "路",
+    "岁",
 )
 
 #: units that say nothing on their own when a Chinese numeral precedes them (一批, 三类 …)
@@ -479,6 +480,7 @@ NOT_A_MEASURE_AFTER: tuple[str, ...] = (
     "路段",
     "路线",
     "×",
+    "人制",
 )
 
 # --- plan and review --------------------------------------------------------------------------
@@ -639,6 +641,7 @@ PORTFOLIO_WORDS: tuple[str, ...] = (
     "投入资金",
     "预计投入",
     "计划投入",
+    "计划完成投资",
 )
 
 #: units a programme of work is counted in (N件实事, N项工作, N个方面, N大任务)
@@ -648,6 +651,7 @@ PROGRAMME_UNITS: tuple[str, ...] = ("件", "项", "个", "大", "批")
 PROGRAMME_NOUNS: tuple[str, ...] = (
     "实事项目",
     "实事",
+    "民生",
     "重要事项",
     "重点事项",
     "工作",
@@ -757,6 +761,29 @@ PROJECT_RESULT_VERBS: tuple[str, ...] = (
     "新谋划",
     "新储备",
 )
+#: verbs that carry a portfolio forward without a stage (建设A等5个项目, 实施项目29项)
+PORTFOLIO_VERBS: tuple[str, ...] = ("实施", "建设", "续建", "推进", "推动", "抓好", "加快")
+
+#: words before the share of a plan or target reached (占计划的100%, 完成年度目标的105%)
+PLAN_SHARE_WORDS: tuple[str, ...] = (
+    "占计划",
+    "为计划",
+    "完成计划",
+    "占年度计划",
+    "完成年度计划",
+    "为年度计划",
+    "占年计划",
+    "完成年计划",
+    "占目标",
+    "完成目标",
+    "为目标",
+    "完成年度目标",
+    "占年度目标",
+    "为年度目标",
+    "完成任务",
+    "完成年度任务",
+)
+
 STOCK_WORDS: tuple[str, ...] = ("现有", "累计", "已有", "共有", "目前", "存量", "涉及")
 
 #: words that start a clause and carry no measure (stripped when looking for one)
