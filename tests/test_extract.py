@@ -597,6 +597,27 @@ def test_review_numbers_that_are_context_and_round_levels() -> None:
     ]
 
 
+def test_thresholds_gaps_to_the_target_and_counts_of_names_in_a_review() -> None:
+    text = (
+        "过去五年工作回顾。本区生产总值先后跨越两百亿元、三百亿元台阶，预计2011年达到316亿元；"
+        "集装箱年吞吐量三次跨越千万标箱，2011年达1030万标箱；辖区市场主体首次超过万户。"
+        "2023年上半年，全区实现地区生产总值806亿元，同比增长3.2%，塌目标1.8个百分点；"
+        "规模以上工业增加值同比增长10.1%，高于目标2.1个百分点。扎实推进三个“一号工程”，"
+        "落实保增长促发展10项措施，出台服务民营经济21条措施，搭建小额贷款、中小企业担保、"
+        "自主创新三个资金服务平台。来自全县的160多名代表与会，9项约束性指标全部完成。"
+    )
+    x = extract(text, plan_year=2024)
+    assert [(o.value, o.unit) for o in x.outcomes] == [
+        (316, "亿元"),
+        (1030, "万标箱"),
+        (1, "万户"),
+        (806, "亿元"),
+        (3.2, "%"),
+        (10.1, "%"),
+        (21, "条"),
+    ]
+
+
 def test_a_heading_that_names_the_goals_of_a_later_period_plans() -> None:
     text = (
         "过去五年\n人均期望寿命从78.3岁提高到80.3岁。\n今后五年的重点目标\n"

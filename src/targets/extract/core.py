@@ -190,7 +190,9 @@ def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
 # 人均期望寿命从78.3岁: an age is a measure of life expectancy
 _AGE_MEASURE = re.compile(r"寿命[^，,。；;\d]{0,6}$|寿命[^，,。；;]{0,20}(?:到|至)$")
 # 突破千亿, 迈上万亿: a round level passed
-_ROUND_LEVEL = re.compile(r"(?:突破|超过|超|达到|迈上|迈入|跨上|跨越|跃上|站上|过)\s*$")
+_ROUND_BARE = re.compile(
+    r"(?:突破|超过|超|达到|迈上|迈入|跨上|跨越|跃上|站上|(?<![超通经度])过)\s*([百千万])"
+)
 _DURATION_BEFORE = re.compile(r"(?:用|历时|耗时|用时)\s*$")
 
 
@@ -221,21 +223,28 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
             continue
         comp, end = _after_comparator(text, unit[1], hi)
         found.append(_Num(s, s, max(end, unit[1]), unit[1], value, unit[0], comp, False))
+    rounds = set()
+    for m in _ROUND_BARE.finditer(text, lo, hi):
+        # 突破千亿, 首次超过万户, 跨越千万标箱: a round level passed; 万 and 亿 stay in the unit
+        s, e = m.start(1), m.end(1)
+        unit = _unit_at(text, e, hi)
+        if unit is None or text[e : e + 1] in CN_NUMERAL_CHARS or "级" in text[e : unit[1] + 1]:
+            continue  # 迈入万亿级规模: a scale, not a level
+        if m.group(1) == "万" or unit[0].startswith(("万", "亿")):
+            value, unit_text = 1.0, m.group(1) + unit[0]
+        else:
+            value, unit_text = (100.0 if m.group(1) == "百" else 1000.0), unit[0]
+        comp, end = _after_comparator(text, unit[1], hi)
+        found.append(_Num(s, s, max(end, unit[1]), unit[1], value, unit_text, comp, True))
+        rounds.add(s)
     for m in _CN.finditer(text, lo, hi):
         s, e = m.start(), m.end()
         numeral = m.group(0)
         if re.search(r"(?:这|那|上述|以上|该|此)\s*$", text[max(lo, s - 2) : s]):
             continue  # 这两项指标: the items just named
         hundreds = numeral in ("百", "千") and text[e : e + 1] in ("余", "多")  # 百余场
-        if numeral in ("百", "千", "万") and _ROUND_LEVEL.search(text, max(lo, s - 4), s):
-            # 突破千亿: one thousand hundred-millions, a round level passed
-            m_unit = re.match(r"万亿元|万亿|亿元|亿|万元|万", text[e:hi])
-            if m_unit and not (numeral == "万" and m_unit.group(0).startswith("万")):
-                u_end = e + m_unit.end()
-                comp, end = _after_comparator(text, u_end, hi)
-                unit_text = numeral + m_unit.group(0)
-                found.append(_Num(s, s, max(end, u_end), u_end, 1.0, unit_text, comp, True))
-                continue
+        if s in rounds:
+            continue
         if (not any(ch in CN_DIGITS for ch in numeral) and not hundreds) or numeral in "零〇":
             continue
         before = text[s - 1] if s > lo else ""
@@ -249,8 +258,8 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
         rest = text[unit[1] : unit[1] + 4]
         if any(rest.startswith(w) for w in W.ENUMERATION_NOUNS + ("大事", "是")) or rest[
             :1
-        ] in tuple("路街巷道桥村号区"):
-            continue
+        ] in tuple('路街巷道桥村号区“「『"'):
+            continue  # 三个“一号工程”: a count of names
         if (rest[:1] and (rest[0].isdigit() or rest[0] in CN_DIGITS)) or re.search(
             f"[{CN_DIGITS}\\d]\\s*[个项件条大]$", text[max(lo, s - 3) : s]
         ):
@@ -828,8 +837,8 @@ def _valid_object(obj: str) -> bool:
         return False
     if any(w in obj for w in W.ABSTRACT_OBJECTS + W.BUILDING_PARTS):
         return False
-    if re.search(r"投资|\d\s*(?:万|亿)?元", obj):
-        return False
+    if re.search(r"投资|\d\s*(?:万|亿)?元|\d\W*$", obj):
+        return False  # money, or a number the page cut from its unit (加装电梯200&)
     return not obj.endswith(("工作", "机制", "行动", "改革", "体系", "建设"))
 
 
@@ -1087,7 +1096,7 @@ def _unit_family(unit: str | None) -> str:
         return "%"
     if unit in _MONEY:
         return "money"
-    return unit.lstrip("万亿") or unit
+    return re.sub(r"^[千百]?[万亿]+", "", unit) or unit
 
 
 def _bigrams(s: str) -> set[str]:
@@ -1210,6 +1219,7 @@ def _extract(
             section_year = int(heads[0])
         per_clause = [(k, _numbers(text, c)) for k, c in enumerate(sent.clauses)]
         _share_list_qualifiers(text, per_clause, sent)
+        flat = [n for _, nums in per_clause for n in nums]
         numbered: set[int] = set()
         # (start of the measure, metric, unit of its number)
         last_measure: tuple[int, str, str | None] | None = None
@@ -1251,8 +1261,13 @@ def _extract(
                     metric = _strip_metric_tail(_strip_lead(_SPACE.sub("", pre_raw)))
                 if len(metric) < 1:
                     continue
-                if _is_threshold(text, sent, num) or _is_plan_share(text, num, clause):
-                    continue  # 首次突破600亿元大关, 占计划的100%: no measure to lend the next
+                if _is_threshold(text, sent, num, flat):
+                    # 跨越三百亿元台阶，预计达到316亿元: the measure holds for the level after
+                    if idx == 0 and not number_first and measure_start == qstart:
+                        last_measure, last_context = (qstart, metric, num.unit), False
+                    continue
+                if _is_plan_share(text, num, clause):
+                    continue  # 占计划的100%: no measure to lend the next clause
                 own_measure = idx == 0 and not number_first and measure_start == qstart
                 if own_measure:
                     last_measure = (qstart, metric, num.unit)
@@ -1553,6 +1568,28 @@ def _named_portfolio(text: str, sent: _Sentence, k: int, num: _Num, nums: list[_
     return bool(verbs) and max(verbs, key=lambda v: (v[0], not v[1]))[1]
 
 
+def _counts_the_named(text: str, sent: _Sentence, k: int, num: _Num) -> bool:
+    """光电子信息、汽车制造、大健康3大产业, 小额贷款、中小企业担保、自主创新三个资金服务平台:
+    the number of the items just named, before their class; with no verb of delivery in the
+    list (新建A、B、C三所学校 counts what is built)."""
+    clause = sent.clauses[k]
+    start = _chain_start(sent, k)
+    if start == clause.start:
+        return False
+    chain = _SPACE.sub("", text[start : num.start])
+    own = _SPACE.sub("", text[clause.start : num.start])
+    after = _SPACE.sub("", text[num.end : clause.end])
+    return (
+        not any(v in chain for v in W.COUNT_VERBS)
+        and not own.endswith("等")
+        and _NAMED_CLASS.match(after) is not None
+        and re.fullmatch(r"[\u4e00-\u9fff]{1,8}", own) is not None
+    )
+
+
+_NAMED_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(W.CLASS_NOUNS) + ")")
+
+
 def _is_plan_share(text: str, num: _Num, clause: _Clause) -> bool:
     """占计划的100%, 完成年度目标的105%: the share of the plan reached, context like a gap."""
     if num.unit not in _PCT:
@@ -1619,6 +1656,7 @@ def _context(
         or any(w in (chain if plan else chain[-8:]) for w in W.PORTFOLIO_WORDS)
         or (any(w in body for w in W.PORTFOLIO_WORDS) and "项目" in body)
         or _is_portfolio(text, sent, k, num, metric)
+        or _counts_the_named(text, sent, k, num)
         or _named_portfolio(text, sent, k, num, nums)
         or _is_attribute(text, num, clause, nums)
         or _qualifies_noun(text, num, clause)
@@ -1646,16 +1684,27 @@ def _is_restatement(pre: str, rest: str) -> bool:
     )
 
 
-def _is_threshold(text: str, sent: _Sentence, num: _Num) -> bool:
-    """首次突破600亿元大关 after 地区生产总值602.5亿元: a threshold passed, restating a level
-    given before it in the sentence (alone, 总产值突破1000亿元大关 is the figure)."""
-    rest = _SPACE.sub("", text[num.unit_end : num.unit_end + 6])
-    rest = re.sub(r"^(?:以上|左右|余|多)", "", rest)
-    if not rest.startswith(("大关", "关口", "台阶")) or num.unit is None:
+def _is_threshold(text: str, sent: _Sentence, num: _Num, others: list[_Num]) -> bool:
+    """首次突破600亿元大关 after 地区生产总值602.5亿元, 跨越两百亿元、三百亿元台阶 before
+    达到316亿元, 三次跨越千万标箱 before 达1030万标箱: a threshold passed, restating a level the
+    sentence gives (alone, 总产值突破1000亿元大关 and 首次超过万户 are the figure)."""
+    if num.unit is None:
         return False
-    before = text[sent.start : num.start]
-    unit = r"\s*".join(re.escape(ch) for ch in num.unit)
-    return re.search(r"\d\s*" + unit, before) is not None
+    rest = _SPACE.sub("", text[num.unit_end : sent.end])
+    rest = re.sub(r"^(?:以上|左右|余|多)", "", rest)
+    marked = re.match(r"(?:、[^，,。；;]{0,12}?)?(?:大关|关口|台阶)", rest) is not None
+    round_level = text[num.num_start] in "百千万" and _ROUND_BARE.search(
+        text, max(sent.start, num.start - 4), num.start + 1
+    )
+    if not (marked or round_level):
+        return False
+    family = _unit_family(num.unit)
+    return any(
+        o is not num
+        and _unit_family(o.unit) == family
+        and not text.startswith(("百", "千", "万"), o.num_start)
+        for o in others
+    )
 
 
 _PORTFOLIO_AFTER = re.compile(r"[^，,。；;\d]{0,12}?(?:" + "|".join(W.PORTFOLIO_STATUS) + r")")
@@ -1697,6 +1746,9 @@ def _is_programme(text: str, num: _Num, clause: _Clause, metric: str) -> bool:
     if num.unit not in W.PROGRAMME_UNITS:
         return False
     # 做好6个方面工作, 实施重点民生实事18件; not 5方面21项问题 (方面 is what the 5 counts)
+    around = _SPACE.sub("", text[clause.start : clause.end])
+    if re.search(W.ISSUE_VERBS_RE, around) and re.search("措施|政策", around):
+        return False  # 出台21条措施: a policy issued, a result
     if re.search(f"(?<![\\d个项件大])(?:{_PROGRAMME_RE.pattern})$", _strip_metric_tail(metric)):
         return True
     post = _SPACE.sub("", text[num.end : clause.end])
@@ -1712,9 +1764,17 @@ _GAP_RE = re.compile(
 )
 
 
+# 塌目标1.8个百分点, 高于目标2.1个百分点, 低于预期0.5个百分点: a gap to the target
+_TARGET_GAP_RE = re.compile(r"(?:目标|预期|计划|任务)(?:值|进度)?\s*(?:\d+(?:\.\d+)?\s*个)?\s*$")
+
+
 def _is_gap(text: str, num: _Num, clause: _Clause) -> bool:
-    """高出全市1.1个百分点: a gap to another government's figure, not a result of one's own."""
-    return _GAP_RE.search(text[clause.start : num.start]) is not None
+    """高出全市1.1个百分点: a gap to another government's figure, not a result of one's own;
+    高于目标2.1个百分点: a gap to the target."""
+    before = text[clause.start : num.start]
+    return _GAP_RE.search(before) is not None or (
+        num.unit in ("个百分点", "百分点") and _TARGET_GAP_RE.search(before) is not None
+    )
 
 
 def _bare(text: str, start: int, end: int, num: _Num) -> bool:

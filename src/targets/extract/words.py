@@ -645,7 +645,7 @@ PORTFOLIO_WORDS: tuple[str, ...] = (
 )
 
 #: units a programme of work is counted in (N件实事, N项工作, N个方面, N大任务)
-PROGRAMME_UNITS: tuple[str, ...] = ("件", "项", "个", "大", "批")
+PROGRAMME_UNITS: tuple[str, ...] = ("件", "项", "个", "大", "批", "条")
 
 #: nouns of a programme of work: N件民生实事, N项重点工作, N个方面工作 give its size, not a pledge
 PROGRAMME_NOUNS: tuple[str, ...] = (
@@ -656,10 +656,21 @@ PROGRAMME_NOUNS: tuple[str, ...] = (
     "重点事项",
     "工作",
     "任务",
+    "措施",
+    "政策",
+    "指标",
     "方面",
     "举措",
     "大事",
 )
+#: verbs that issue a policy (出台21条措施): the count of its measures is a result, not the
+#: size of a programme (落实10项措施)
+ISSUE_VERBS_RE = "出台|制定|印发|发布|推出|颁布"
+
+#: nouns of a class whose members a list just named (A、B、C三个资金服务平台, 3大产业): the
+#: number before them counts the names, it is no pledge nor result
+CLASS_NOUNS: tuple[str, ...] = ("产业", "平台", "行业", "领域", "板块", "集群", "体系", "片区")
+
 PUSH_VERBS: tuple[str, ...] = (
     "推进",
     "推动",
@@ -731,8 +742,20 @@ SIZE_UNITS: tuple[str, ...] = (
 CAPACITY_NOUNS: tuple[str, ...] = ("停车位", "车位", "泊位", "床位", "座位", "席位", "工位", "学位")
 
 #: who takes part in a programme (共38家单位参与): the number of agencies is no pledge
-PARTICIPANT_NOUNS: tuple[str, ...] = ("单位", "部门", "机构")
-PARTICIPATION_VERBS: tuple[str, ...] = ("参与", "参加", "牵头", "负责", "联合", "协同", "共同")
+PARTICIPANT_NOUNS: tuple[str, ...] = ("单位", "部门", "机构", "代表", "委员")
+PARTICIPATION_VERBS: tuple[str, ...] = (
+    "参与",
+    "参加",
+    "牵头",
+    "负责",
+    "联合",
+    "协同",
+    "共同",
+    "与会",
+    "出席",
+    "列席",
+    "参会",
+)
 
 #: units of how often (每学年开展1次): with 每 before the number, a frequency, not an amount
 FREQUENCY_UNITS: tuple[str, ...] = ("次", "遍", "轮")
