@@ -618,6 +618,48 @@ def test_thresholds_gaps_to_the_target_and_counts_of_names_in_a_review() -> None
     ]
 
 
+def test_a_list_of_livelihood_projects_plans_and_holds_ranges_and_capacities() -> None:
+    # 确定了 reports a decision (no review); 实事分别为： opens a list of pledges
+    text = (
+        "旌德讯 近日，该县确定了今年努力办好的为民十件实事。这10件实事分别为：一是启动丁家山"
+        "水库引水工程；二是完成县城小学新建和三角城小学迁建工程；三是引入社会资金2亿元，建成1所"
+        "九年制学校；四是改扩建城区公交站台10对；五是建成城区养老服务中心并投入运营，床位不少于"
+        "150个；六是实现大棚蔬菜700亩、时令蔬菜700亩种植；七是培养400名至500名产业带头人；"
+        "每个乡镇不少于2件。"
+    )
+    x = extract(text, plan_year=2015)
+    assert [(t.target, t.kind, t.comparator) for t in x.targets] == [
+        ("started", "milestone", None),
+        ("completed", "milestone", None),
+        ("completed", "milestone", None),
+        (1, "count", "at_least"),
+        (10, "count", "at_least"),
+        ("completed", "milestone", None),
+        (700, "count", "at_least"),
+        (700, "count", "at_least"),
+        (400, "count", "at_least"),
+    ]
+    assert x.outcomes == ()
+
+
+def test_review_prose_amounts_effects_and_measures_in_the_clause_before() -> None:
+    text = (
+        "2010年工作回顾。全县生产总值实现131487万元，同比增长15℅；财政总收入突破亿元大关，实现"
+        "11338万元，增长57.7℅。200公里的农村通畅公路建成通车；随着4个小型水库建成投用，将新增"
+        "供水保障能力335万立方米。《报告》共分为二部分，1万1千字，出台服务民营经济21条措施。"
+    )
+    x = extract(text, plan_year=2011)
+    assert [(o.value, o.unit) for o in x.outcomes] == [
+        (131487, "万元"),
+        (15, "℅"),
+        (11338, "万元"),
+        (57.7, "℅"),
+        (200, "公里"),
+        (4, "个"),
+        (21, "条"),
+    ]
+
+
 def test_a_heading_that_names_the_goals_of_a_later_period_plans() -> None:
     text = (
         "过去五年\n人均期望寿命从78.3岁提高到80.3岁。\n今后五年的重点目标\n"

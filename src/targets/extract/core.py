@@ -193,6 +193,10 @@ _AGE_MEASURE = re.compile(r"寿命[^，,。；;\d]{0,6}$|寿命[^，,。；;]{0,
 _ROUND_BARE = re.compile(
     r"(?:突破|超过|超|达到|迈上|迈入|跨上|跨越|跃上|站上|(?<![超通经度])过)\s*([百千万])"
 )
+# 突破亿元大关 ending a clause: a threshold passed, not part of the measure
+_THRESHOLD_TAIL = re.compile(
+    r"(?:首次|率先|先后|连续)?(?:突破|跨越|迈上|跃上|超过|站上)[^，,。；;]{0,8}?(?:大关|台阶|关口)$"
+)
 _DURATION_BEFORE = re.compile(r"(?:用|历时|耗时|用时)\s*$")
 
 
@@ -221,6 +225,11 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
         unit = _unit_at(text, e, hi)
         if value is None or unit is None:
             continue
+        if (
+            unit[0] in ("万", "亿")
+            and text[unit[1] : unit[1] + 1] in CN_NUMERAL_CHARS + "0123456789"
+        ):
+            continue  # 1万1千字: a number written in parts, counting words
         comp, end = _after_comparator(text, unit[1], hi)
         found.append(_Num(s, s, max(end, unit[1]), unit[1], value, unit[0], comp, False))
     rounds = set()
@@ -255,6 +264,8 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
         unit = _unit_at(text, e, hi)
         if unit is None or unit[0] in W.WEAK_CN_UNITS or unit[0] in ("万", "亿", "%"):
             continue
+        if text.startswith(W.NOT_A_MEASURE_AFTER_CN, e):
+            continue  # 共分为二部分
         rest = text[unit[1] : unit[1] + 4]
         if any(rest.startswith(w) for w in W.ENUMERATION_NOUNS + ("大事", "是")) or rest[
             :1
@@ -277,7 +288,12 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
         comp, end = _after_comparator(text, unit[1], hi)
         found.append(_Num(s, s, max(end, unit[1]), unit[1], value, unit[0], comp, True))
     found.sort(key=lambda n: n.start)
-    return found
+    # 400名至500名: a range is one number, its lower bound, at least
+    for a, b in zip(found[:-1], found[1:], strict=True):
+        if a.unit == b.unit and re.fullmatch(r"\s*[至到~～\-—]\s*", text[a.end : b.num_start]):
+            a.after = a.after or "at_least"
+            b.unit = None
+    return [n for n in found if n.unit is not None]
 
 
 def _is_attribute(text: str, num: _Num, clause: _Clause, others: list[_Num]) -> bool:
@@ -369,6 +385,8 @@ def _guess_plan_year(text: str) -> int | None:
     return None
 
 
+# 将 of the future in a clause (not 将近, not 将X纳入Y)
+_FUTURE = re.compile(r"将(?!近)(?![^，,。；;]{1,20}?(?:纳入|列入|作为|改为|转为|确定为|评为|定为))")
 _PLAN_RE = re.compile(
     # 将 of the future, not of disposal (将糖尿病用药纳入医保报销范围 reviews as well as plans)
     r"将(?!近)(?![^，,。；;]{1,20}?(?:纳入|列入|作为|改为|转为|确定为|评为|定为))|力争|确保|(?<![动展年划])计划(?!执行|指标|生育|单列|总投资|投资)|预期(?!目标任务)|争取|拟|年内|"
@@ -378,7 +396,7 @@ _REVIEW_RE = re.compile(
     "|".join(re.escape(w) for w in _STRONG_REVIEW)
     + r"|均实现|实现预期|完成预期|超额完成|提前完成|取得|已(?!有)"
     # 了 after a verb, but not 为了, 除了, 了解, nor a reporting verb (提出了2024年的目标)
-    + r"|(?<![为除])(?<!提出|指出|强调)了(?![解])"
+    + r"|(?<![为除])(?<!提出|指出|强调|确定|决定|明确|部署)了(?![解])"
 )
 # a state described at the end of a clause (社会保障日趋完善, 参保比例稳步提升): how a review
 # sums up what changed; a plan puts such words before what they change (持续提升X)
@@ -449,7 +467,8 @@ def _introduces(sentence: str, cue: str) -> bool:
     return (
         i >= 0
         and re.match(
-            r"[是为]?\s*[:：]|是(?![^，,。；;]{0,12}(?:的|一年))", sentence[i + len(cue) :]
+            r"(?:分别)?[是为]?\s*[:：]|是(?![^，,。；;]{0,12}(?:的|一年))",
+            sentence[i + len(cue) :],
         )
         is not None
     )
@@ -577,6 +596,8 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
                 or _introduces(s, cue)
             ):
                 section = "plan"
+        if any(_introduces(s, cue) for cue in W.PLAN_LIST_CUES):
+            section = "plan"
         section = legend[i_sent] or section
         sent.section = section
         score = 0.0
@@ -763,8 +784,12 @@ def _kind(
     if any(lead.startswith(v) for v in W.COUNT_VERBS):
         return "count"
     reached = [w for w in W.TO_LEVEL_WORDS if w in pre_n]
-    if reached == ["实现"] and unit in W.PERSON_UNITS:
-        return "count"  # 实现再就业1.8万人: people helped, counted
+    if (
+        reached == ["实现"]
+        and unit not in _MONEY
+        and not any(w in metric for w in W.LEVEL_MEASURES)
+    ):
+        return "count"  # 实现再就业1.8万人, 实现大棚蔬菜700亩种植: what is delivered, counted
     if reached:
         return "level"
     if any(w in metric for w in W.RATE_WORDS) and comparator == "at_most":
@@ -800,7 +825,7 @@ def _settle(
 _STAGE_RE = re.compile("|".join(re.escape(w) for w, _ in W.STAGE_WORDS))
 _STAGE = dict(W.STAGE_WORDS)
 # an item's number at the start of a line or clause: (3), 3., ①
-_ITEM_NO = r"[（(]\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]"
+_ITEM_NO = r"[（(]\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]|[一二三四五六七八九十]{1,2}是"
 _PUSH_LEAD = re.compile(
     r"^(?:\s|" + _ITEM_NO + r"|(?:19|20)\d{2}\s*年|其中|推动|确保|加快|力争|实现|争取|全面|年内|"
     r"全年|今年|还将|将|要|同时|此外|并|再|完成|启动|推进|做好|抓好|积极)+"
@@ -948,6 +973,9 @@ def _statement(
         items = _items(rest, lead=True)
     elif body.startswith("完成", at) and _WORKS_TAIL.search(compact):
         stage, rest = "completed", body[at + 2 :]  # 完成A、B水厂改扩建; 完成X一期工程
+        halves = [re.sub(r"工程$", "", _SPACE.sub("", h)) for h in rest.split("和")]
+        if len(halves) == 2 and all(_WORKS_TAIL.search(h) for h in halves):
+            rest = "、".join(halves)  # 完成A小学新建和B小学迁建工程: two projects
         items = [_WORKS_TAIL.sub("", i) for i in _items(rest, lead=True)]
     elif body.startswith("完成", at) and "和" in body[at:]:
         # 完成A中心改造和全区B信息化升级: only the part that ends in works is a project's stage
@@ -1224,9 +1252,13 @@ def _extract(
         # (start of the measure, metric, unit of its number)
         last_measure: tuple[int, str, str | None] | None = None
         last_context = False  # the number of the last measure gave context
+        bare: tuple[int, str, int] | None = None  # the last clause with a measure, no number
         for k, nums in per_clause:
             clause = sent.clauses[k]
             qstart = _quote_start(text, clause)
+            if not nums:
+                own = _THRESHOLD_TAIL.sub("", _clean_metric(text[clause.start : clause.end]))
+                bare = (qstart, own, k) if 2 <= len(own) <= 16 and clause.delim in "，," else None
             for idx, num in enumerate(nums):
                 pre_raw = text[clause.start : num.start]
                 metric = _clean_metric(pre_raw)
@@ -1243,6 +1275,16 @@ def _extract(
                         metric, number_first = post, True
                     elif re.fullmatch(r"[\u4e00-\u9fff]{2,8}", between):
                         metric, number_first = between, True  # 建5所小学10所幼儿园
+                    elif (
+                        idx == 0
+                        and bare is not None
+                        and bare[2] == k - 1
+                        and num.unit not in _PCT
+                        and _strip_lead(_SPACE.sub("", pre_raw)) == ""
+                    ):
+                        # 财政总收入突破亿元大关，实现11338万元: the measure of the clause before
+                        measure_start, metric = bare[0], bare[1]
+                        last_measure, last_context = (bare[0], bare[1], num.unit), False
                     elif (
                         last_measure is not None
                         and not _own_verb(pre_raw)
@@ -1333,6 +1375,8 @@ def _extract(
                             )
                         )
                 else:
+                    if _FUTURE.search(text, clause.start, num.start):
+                        continue  # 建成投用后，将新增供水能力335万立方米: an effect to come
                     if _context(text, sent, k, num, nums, metric, pre_raw, plan=False):
                         last_context = last_context or own_measure
                         continue
@@ -1487,6 +1531,12 @@ _PUSHED_AFTER = re.compile(r"加快建设|加快推进|推进建设|开发建设
 _PORTFOLIO_MONEY = re.compile(
     r"^(?:全年|年内|今年|同时|此外|其中|并|共|还将|将|要)*(?:总|计划|年度计划)?投资(?:约|近|超)?$"
 )
+# 引入社会资金2亿元，建成1所学校: in a plan, the funds of the works that follow (in a review,
+# money spent is a result)
+_PLAN_FUNDS = re.compile(
+    r"^(?:全年|年内|今年|同时|此外|其中|并|共|还将|将|要)*"
+    r"(?:引入|引进|筹集|筹措|争取|投入)[\u4e00-\u9fff]{0,6}资金(?:约|近|超)?$"
+)
 
 
 def _chain_start(sent: _Sentence, k: int) -> int:
@@ -1497,14 +1547,17 @@ def _chain_start(sent: _Sentence, k: int) -> int:
     return sent.clauses[j].start
 
 
-def _is_portfolio(text: str, sent: _Sentence, k: int, num: _Num, metric: str) -> bool:
+def _is_portfolio(
+    text: str, sent: _Sentence, k: int, num: _Num, metric: str, plan: bool = True
+) -> bool:
     """投资67亿元，实施服务业和工业项目38个: in a sentence that gives a portfolio's investment
     and its number of projects, both are its size (not 引进/签约/建成 N个项目, results)."""
     clause = sent.clauses[k]
     s_body = _SPACE.sub("", text[sent.start : sent.end])
     lead = _SPACE.sub("", text[_chain_start(sent, k) : num.start])
+    head = re.sub("^(?:" + _ITEM_NO + ")+", "", _SPACE.sub("", text[clause.start : num.start]))
     money = num.unit in _MONEY and (
-        _PORTFOLIO_MONEY.search(_SPACE.sub("", text[clause.start : num.start])) is not None
+        _PORTFOLIO_MONEY.search(head) is not None or (plan and _PLAN_FUNDS.search(head) is not None)
     )
     if money:  # 投资2亿元以上，完成X水厂改扩建: the money of the works that follow
         after = text[num.end : clause.end]
@@ -1568,6 +1621,17 @@ def _named_portfolio(text: str, sent: _Sentence, k: int, num: _Num, nums: list[_
     return bool(verbs) and max(verbs, key=lambda v: (v[0], not v[1]))[1]
 
 
+def _capacity_of_the_facility(text: str, sent: _Sentence, k: int, pre: str) -> bool:
+    """建成城区养老服务中心并投入运营，床位不少于150个: the capacity of the facility the clause
+    before delivers (its design), not a pledge of its own."""
+    if k == 0 or not _strip_lead(pre).startswith(W.FACILITY_CAPACITY_NOUNS):
+        return False
+    before = sent.clauses[k - 1]
+    return _STAGE_RE.search(text, before.start, before.end) is not None or any(
+        v in text[before.start : before.end] for v in ("新建", "建设", "改扩建")
+    )
+
+
 def _counts_the_named(text: str, sent: _Sentence, k: int, num: _Num) -> bool:
     """光电子信息、汽车制造、大健康3大产业, 小额贷款、中小企业担保、自主创新三个资金服务平台:
     the number of the items just named, before their class; with no verb of delivery in the
@@ -1613,7 +1677,8 @@ def _qualifies_noun(text: str, num: _Num, clause: _Clause) -> bool:
             return False
         # a size (303平方米的综合楼, 30天的托养照护) or a capacity (40个停车位的停车场) describes
         # the thing after 的; a count (80个投资过千万元的项目) counts it
-        size = _unit_family(num.unit) in W.SIZE_UNITS
+        # a length before 的 is the amount built (200公里的农村通畅公路), not a description
+        size = _unit_family(num.unit) in W.SIZE_UNITS and num.unit not in W.LENGTH_UNITS
         return size or m.group(1).endswith(W.CAPACITY_NOUNS)
     rest = _SPACE.sub("", text[num.unit_end : clause.end])
     rest = re.sub(r"^(?:以上|以下|左右)", "", rest)
@@ -1650,13 +1715,17 @@ def _context(
         or (not plan and _PORTFOLIO_AFTER.match(rest) is not None and "项目" in rest)
         or (not plan and "续建项目" in chain + rest and not re.search(r"新建|新开工", chain))
         or (num.unit in W.FREQUENCY_UNITS and "每" in pre)
+        or (
+            num.unit == "件" and re.search(r"每(?:一)?个?(?:乡镇|镇|村|社区|街道)", pre) is not None
+        )
         or _is_scope(text, num, nums)
         or _is_programme(text, num, clause, metric)
         or _is_gap(text, num, clause)
         or any(w in (chain if plan else chain[-8:]) for w in W.PORTFOLIO_WORDS)
         or (any(w in body for w in W.PORTFOLIO_WORDS) and "项目" in body)
-        or _is_portfolio(text, sent, k, num, metric)
+        or _is_portfolio(text, sent, k, num, metric, plan)
         or _counts_the_named(text, sent, k, num)
+        or _capacity_of_the_facility(text, sent, k, pre)
         or _named_portfolio(text, sent, k, num, nums)
         or _is_attribute(text, num, clause, nums)
         or _qualifies_noun(text, num, clause)

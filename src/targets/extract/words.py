@@ -422,6 +422,7 @@ UNITS: tuple[str, ...] = (
     "起",
     "路",
     "岁",
+    "对",
 )
 
 #: units that say nothing on their own when a Chinese numeral precedes them (一批, 三类 …)
@@ -481,7 +482,11 @@ NOT_A_MEASURE_AFTER: tuple[str, ...] = (
     "路线",
     "×",
     "人制",
+    "部分",
 )
+
+#: words right after a Chinese numeral that make it no measure (二部分: parts of a text)
+NOT_A_MEASURE_AFTER_CN: tuple[str, ...] = ("部分",)
 
 # --- plan and review --------------------------------------------------------------------------
 
@@ -524,6 +529,10 @@ PLAN_SECTION_CUES: tuple[str, ...] = (
     "今后五年",
     "今后一个时期",
 )
+
+#: words that open a list of pledges when a list follows (这10件实事分别为：…), never as a
+#: heading or a noun in prose (民生实事全部完成)
+PLAN_LIST_CUES: tuple[str, ...] = ("实事",)
 
 #: words of a result already reached: a sentence holding one reviews (顺利开工, 成功组建,
 #: 获批, 首次突破, 居全省第3). A plan word in the same sentence (确保顺利, 力争入选) outweighs it.
@@ -738,6 +747,13 @@ SIZE_UNITS: tuple[str, ...] = (
     "立方米",
 )
 
+#: nouns of a facility's capacity, when a clause starts with them after the facility
+#: (建成养老服务中心，床位不少于150个)
+FACILITY_CAPACITY_NOUNS: tuple[str, ...] = ("床位", "座位", "席位", "工位", "泊位", "车位")
+
+#: units of length: a length before 的 is the amount built (200公里的农村公路)
+LENGTH_UNITS: tuple[str, ...] = ("公里", "千米", "米", "万米")
+
 #: nouns of capacity: 40个停车位的停车场, 800张床位的医院
 CAPACITY_NOUNS: tuple[str, ...] = ("停车位", "车位", "泊位", "床位", "座位", "席位", "工位", "学位")
 
@@ -752,6 +768,7 @@ PARTICIPATION_VERBS: tuple[str, ...] = (
     "协同",
     "共同",
     "与会",
+    "汇聚一堂",
     "出席",
     "列席",
     "参会",
