@@ -660,6 +660,29 @@ def test_review_prose_amounts_effects_and_measures_in_the_clause_before() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "targets", "outcomes"),
+    [
+        # 今年将 outweighs the review section 过去一年 opened
+        (
+            "过去一年，全区新增就业1.1万人。今年将新增就业1.2万人，新建学校5所。",
+            [1.2, 5],
+            [1.1],
+        ),
+        # a short heading 今年目标 opens the plan part
+        ("去年成绩：新增就业1.1万人。\n今年目标：新增就业1.2万人。", [1.2], [1.1]),
+        # the base of a pledged change is no pledge
+        ("2024年工作安排。人均预期寿命从76岁提高到78岁。", [78], []),
+    ],
+)
+def test_the_coming_year_and_bases_of_changes(
+    text: str, targets: list[float], outcomes: list[float]
+) -> None:
+    x = extract(text, plan_year=2024)
+    assert [t.target for t in x.targets] == targets
+    assert [o.value for o in x.outcomes] == outcomes
+
+
 def test_a_heading_that_names_the_goals_of_a_later_period_plans() -> None:
     text = (
         "过去五年\n人均期望寿命从78.3岁提高到80.3岁。\n今后五年的重点目标\n"

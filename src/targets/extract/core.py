@@ -385,6 +385,9 @@ def _guess_plan_year(text: str) -> int | None:
     return None
 
 
+_PLAN_NOW = re.compile(
+    r"(?:今年|明年|新的一年|下一步)[^，,。；;]{0,4}?(?:将|要|力争|确保|计划|争取)"
+)
 # 将 of the future in a clause (not 将近, not 将X纳入Y)
 _FUTURE = re.compile(r"将(?!近)(?![^，,。；;]{1,20}?(?:纳入|列入|作为|改为|转为|确定为|评为|定为))")
 _PLAN_RE = re.compile(
@@ -612,6 +615,8 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
             elif max(years) < plan_year:
                 score -= 2.0 if not re.search(r"将(?!近)|力争|确保", s) else 0.5
         score += 1.5 * min(2, len(_PLAN_RE.findall(s)))
+        if _PLAN_NOW.search(s):
+            score += 1.5  # 今年将…, 新的一年要…: the coming year, outweighing a review section
         score -= 2.0 * min(2, len(_REVIEW_RE.findall(s)))
         score -= 1.0 * min(2, len(_RESULT_RE.findall(s)) + len(_LEVEL_AND_GROWTH.findall(s)))
         score -= 1.0 * min(1, len(_STATE_END.findall(s)))
@@ -1736,6 +1741,8 @@ def _context(
         return False
     if any(w in chain for w in W.STOCK_WORDS):
         return True
+    if re.search(r"(?:从|由)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$", pre):
+        return True  # 从76岁提高到78岁: the base of a pledged change
     pushed = any(
         _strip_lead(p).startswith(v) or p.endswith(v) for v in W.PUSH_VERBS for p in (pre, chain)
     )

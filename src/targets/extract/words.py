@@ -528,6 +528,8 @@ PLAN_SECTION_CUES: tuple[str, ...] = (
     "未来五年",
     "今后五年",
     "今后一个时期",
+    "今年目标",
+    "明年目标",
 )
 
 #: words that open a list of pledges when a list follows (这10件实事分别为：…), never as a
