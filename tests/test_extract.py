@@ -683,6 +683,29 @@ def test_the_coming_year_and_bases_of_changes(
     assert [o.value for o in x.outcomes] == outcomes
 
 
+def test_a_review_page_with_nouns_that_look_like_plan_words() -> None:
+    # 这一年，我们 opens a review paragraph; 人才计划 and 预期寿命 are nouns, not plan words;
+    # a policy named by its count of measures is still counted; items rewarded are a result
+    text = (
+        "这一年，我们聚焦用力抓创新。夯实人才支撑，出台激励博士后工作创新发展“12条措施”，"
+        "引进高层次人才55名，32人入选国家省市人才计划。人均预期寿命增至82.38岁。"
+        "粮食安全等11项工作获得省政府真抓实干督查激励。"
+    )
+    x = extract(text, plan_year=2023)
+    assert x.targets == ()
+    assert [o.value for o in x.outcomes] == [12, 55, 32, 82.38, 11]
+
+
+def test_attendance_at_a_session_is_context() -> None:
+    text = (
+        "上午9时，本次大会应出席代表354人，出席320人，符合法定人数。大會應到代表230名，實到226名。"
+        "全年實現地區生產總值1005.8億元、增長6.1%。"
+    )
+    x = extract(text, plan_year=2025)
+    assert x.targets == ()
+    assert [o.value for o in x.outcomes] == [1005.8, 6.1]
+
+
 def test_a_heading_that_names_the_goals_of_a_later_period_plans() -> None:
     text = (
         "过去五年\n人均期望寿命从78.3岁提高到80.3岁。\n今后五年的重点目标\n"

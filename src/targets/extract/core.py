@@ -197,6 +197,8 @@ _ROUND_BARE = re.compile(
 _THRESHOLD_TAIL = re.compile(
     r"(?:首次|率先|先后|连续)?(?:突破|跨越|迈上|跃上|超过|站上)[^，,。；;]{0,8}?(?:大关|台阶|关口)$"
 )
+# 出台“10条措施”: a policy named by its count of measures, still counted
+_QUOTED_POLICY = re.compile(r"\d+\s*[条项]\s*(?:措施|举措|政策)")
 _DURATION_BEFORE = re.compile(r"(?:用|历时|耗时|用时)\s*$")
 
 
@@ -219,7 +221,7 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
             continue
         if e < len(text) and (text[e].isascii() and text[e].isalpha()):
             continue
-        if _inside_short_quote(text, s, max(0, lo - 20)):
+        if _inside_short_quote(text, s, max(0, lo - 20)) and not _QUOTED_POLICY.match(text, s):
             continue
         value = arabic_to_number(m.group(0))
         unit = _unit_at(text, e, hi)
@@ -392,14 +394,14 @@ _PLAN_NOW = re.compile(
 _FUTURE = re.compile(r"将(?!近)(?![^，,。；;]{1,20}?(?:纳入|列入|作为|改为|转为|确定为|评为|定为))")
 _PLAN_RE = re.compile(
     # 将 of the future, not of disposal (将糖尿病用药纳入医保报销范围 reviews as well as plans)
-    r"将(?!近)(?![^，,。；;]{1,20}?(?:纳入|列入|作为|改为|转为|确定为|评为|定为))|力争|确保|(?<![动展年划])计划(?!执行|指标|生育|单列|总投资|投资)|预期(?!目标任务)|争取|拟|年内|"
+    r"将(?!近)(?![^，,。；;]{1,20}?(?:纳入|列入|作为|改为|转为|确定为|评为|定为))|力争|确保|(?<![动展年划才级])计划(?!执行|指标|生育|单列|总投资|投资|[，,。；;、等的]|$)|预期(?!目标任务|寿命)|争取|拟|年内|"
     r"新的一年|目标是"
 )
 _REVIEW_RE = re.compile(
     "|".join(re.escape(w) for w in _STRONG_REVIEW)
     + r"|均实现|实现预期|完成预期|超额完成|提前完成|取得|已(?!有)"
     # 了 after a verb, but not 为了, 除了, 了解, nor a reporting verb (提出了2024年的目标)
-    + r"|(?<![为除])(?<!提出|指出|强调|确定|决定|明确|部署)了(?![解])"
+    + r"|(?<![为除])(?<!提出|指出|强调|确定|决定|明确|部署|审定|审议)了(?![解])"
 )
 # a state described at the end of a clause (社会保障日趋完善, 参保比例稳步提升): how a review
 # sums up what changed; a plan puts such words before what they change (持续提升X)
@@ -590,6 +592,8 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
         for cue in _REVIEW_HEAD:
             if cue in (s if short else head) or _introduces(s, cue):
                 section = "review"
+        if s.strip().startswith(W.REVIEW_OPENERS):  # 这一年，我们…: a review's paragraph
+            section = "review"
         # a plan heading is a line of its own (2024年重点工作) or the head of a long sentence
         heading = short and not re.search(r"[，,；;]", s)
         for cue in W.PLAN_SECTION_CUES:
@@ -1716,6 +1720,7 @@ def _context(
     if (
         _is_restatement(pre, rest)
         or _is_participants(rest)
+        or (num.unit in ("人", "名") and _ATTENDANCE.search(pre) is not None)
         or _is_spec(text, num, clause, nums)
         or (not plan and _PORTFOLIO_AFTER.match(rest) is not None and "项目" in rest)
         or (not plan and "续建项目" in chain + rest and not re.search(r"新建|新开工", chain))
@@ -1804,6 +1809,11 @@ def _is_spec(text: str, num: _Num, clause: _Clause, nums: list[_Num]) -> bool:
     )
 
 
+_ATTENDANCE = re.compile(
+    r"(?:应到|实到|应出席|实际出席|出席|到会|列席)(?:会议)?(?:的)?(?:代表|委员)?$"
+)
+
+
 def _is_participants(rest: str) -> bool:
     """共38家单位参与: the agencies that take part in a programme."""
     return rest.startswith(W.PARTICIPANT_NOUNS) and any(
@@ -1825,6 +1835,8 @@ def _is_programme(text: str, num: _Num, clause: _Clause, metric: str) -> bool:
     around = _SPACE.sub("", text[clause.start : clause.end])
     if re.search(W.ISSUE_VERBS_RE, around) and re.search("措施|政策", around):
         return False  # 出台21条措施: a policy issued, a result
+    if re.search(W.AWARD_VERBS_RE, _SPACE.sub("", text[num.end : clause.end])):
+        return False  # 11项工作获得省政府督查激励: items rewarded, a result
     if re.search(f"(?<![\\d个项件大])(?:{_PROGRAMME_RE.pattern})$", _strip_metric_tail(metric)):
         return True
     post = _SPACE.sub("", text[num.end : clause.end])

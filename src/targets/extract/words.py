@@ -508,6 +508,9 @@ REVIEW_SECTION_CUES: tuple[str, ...] = (
     "完成情况",
 )
 
+#: words that open a paragraph of a review (这一年，我们…)
+REVIEW_OPENERS: tuple[str, ...] = ("这一年", "这五年", "过去的这一年")
+
 #: headings and phrases that open the plan part
 PLAN_SECTION_CUES: tuple[str, ...] = (
     "工作安排",
@@ -677,6 +680,9 @@ PROGRAMME_NOUNS: tuple[str, ...] = (
 #: verbs that issue a policy (出台21条措施): the count of its measures is a result, not the
 #: size of a programme (落实10项措施)
 ISSUE_VERBS_RE = "出台|制定|印发|发布|推出|颁布"
+
+#: verbs of an award received (11项工作获得督查激励): the items counted are a result
+AWARD_VERBS_RE = "获得|获评|荣获|入选|受到"
 
 #: nouns of a class whose members a list just named (A、B、C三个资金服务平台, 3大产业): the
 #: number before them counts the names, it is no pledge nor result
