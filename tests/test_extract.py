@@ -706,6 +706,22 @@ def test_attendance_at_a_session_is_context() -> None:
     assert [o.value for o in x.outcomes] == [1005.8, 6.1]
 
 
+def test_places_designs_villages_and_project_lines_in_a_plan() -> None:
+    text = (
+        "2025年民生实事。在17个乡镇硬化道路10万平方米并安装太阳能路灯1000盏，惠及17个乡镇。"
+        "铺设将军大道供热主管网，全长约4.3公里。完成陇城上袁等31村整村推进项目建设。\n"
+        "完成城镇老旧小区改造项目(三期)；\n完成丹霞街道雨污分流基础配套设施项目建设；\n"
+    )
+    x = extract(text, plan_year=2025)
+    assert [(t.target, t.unit) for t in x.targets] == [
+        (10, "万平方米"),
+        (1000, "盏"),
+        (31, "村"),
+        ("completed", None),
+        ("completed", None),
+    ]
+
+
 def test_a_heading_that_names_the_goals_of_a_later_period_plans() -> None:
     text = (
         "过去五年\n人均期望寿命从78.3岁提高到80.3岁。\n今后五年的重点目标\n"

@@ -849,6 +849,8 @@ _TIME_TAIL = re.compile(
     r"(?:(?:将于|将在|计划|预计|力争|确保|争取|将|要|于|在|今年|年内|年底|年末|上半年|下半年|"
     r"[春夏秋冬]季|(?:19|20)\d{2}\s*年|\d{1,2}\s*月(?:底|份)?|底|末|前|陆续|相继|全面|基本|如期|顺利)\s*)+$"
 )
+# X改造项目(三期), X设施项目建设: the project's own words after its works
+_PROJECT_TAIL = re.compile(r"项目(?=(?:建设)?(?:[（(][^)）]{1,4}[)）])?$)|[（(][^)）]{1,4}[)）]$")
 _WORKS_TAIL = re.compile("(?:" + "|".join(W.WORKS_WORDS) + r")$")
 _BUILD_HEAD = re.compile(r"^(?:新改扩建|改扩建|新建|建设|扩建|迁建|开通|投用)")
 _OBJ_TAIL = re.compile(r"(?:等)?(?:配套)?(?:项目|工程)?(?:等)?$")
@@ -980,8 +982,9 @@ def _statement(
         if stage == "started":
             rest = re.sub(r"建设\s*$", "", rest)
         items = _items(rest, lead=True)
-    elif body.startswith("完成", at) and _WORKS_TAIL.search(compact):
-        stage, rest = "completed", body[at + 2 :]  # 完成A、B水厂改扩建; 完成X一期工程
+    elif body.startswith("完成", at) and _WORKS_TAIL.search(_PROJECT_TAIL.sub("", compact)):
+        # 完成A、B水厂改扩建; 完成X一期工程; 完成X改造项目(三期)
+        stage, rest = "completed", _PROJECT_TAIL.sub("", body[at + 2 :].rstrip())
         halves = [re.sub(r"工程$", "", _SPACE.sub("", h)) for h in rest.split("和")]
         if len(halves) == 2 and all(_WORKS_TAIL.search(h) for h in halves):
             rest = "、".join(halves)  # 完成A小学新建和B小学迁建工程: two projects
@@ -1528,10 +1531,16 @@ _SCOPE_VERBS = ("共", "建设", "完成", "实现", "达到", "增长", "新增
 
 
 def _is_scope(text: str, num: _Num, nums: list[_Num]) -> bool:
-    """全市67个山头公园共建设绿道91.3公里: the first number only sizes what the second counts."""
+    """全市67个山头公园共建设绿道91.3公里: the first number only sizes what the second counts;
+    在17个乡镇硬化道路10万平方米: the places the works are done in."""
     later = [o for o in nums if o.start > num.start]
     if not later:
         return False
+    if (
+        re.search(r"(?:^|[，,、：:\s])在\s*$", text[max(0, num.start - 2) : num.start])
+        or text[num.start - 1 : num.start] == "在"
+    ):
+        return True
     between = _SPACE.sub("", text[num.end : later[0].start])
     return any(v in between for v in _SCOPE_VERBS)
 
@@ -1628,6 +1637,14 @@ def _named_portfolio(text: str, sent: _Sentence, k: int, num: _Num, nums: list[_
         (m.end(), False) for m in _DELIVERY_RE.finditer(chain)
     ]
     return bool(verbs) and max(verbs, key=lambda v: (v[0], not v[1]))[1]
+
+
+def _said_before(text: str, sent: _Sentence, num: _Num) -> bool:
+    """在17个乡镇…，惠及17个乡镇: the places the works are done in, named again."""
+    said = _SPACE.sub("", text[num.num_start : num.unit_end + 2])
+    if len(said) < 4 or not _is_cjk(said[-1]) or not _is_cjk(said[-2]):
+        return False
+    return "在" + said in _SPACE.sub("", text[sent.start : num.num_start])
 
 
 def _capacity_of_the_facility(text: str, sent: _Sentence, k: int, pre: str) -> bool:
@@ -1736,6 +1753,7 @@ def _context(
         or _is_portfolio(text, sent, k, num, metric, plan)
         or _counts_the_named(text, sent, k, num)
         or _capacity_of_the_facility(text, sent, k, pre)
+        or _said_before(text, sent, num)
         or _named_portfolio(text, sent, k, num, nums)
         or _is_attribute(text, num, clause, nums)
         or _qualifies_noun(text, num, clause)

@@ -423,6 +423,7 @@ UNITS: tuple[str, ...] = (
     "路",
     "岁",
     "对",
+    "村",
 )
 
 #: units that say nothing on their own when a Chinese numeral precedes them (一批, 三类 …)
@@ -703,6 +704,9 @@ PUSH_VERBS: tuple[str, ...] = (
 #: words of a project's design or capacity (总建筑面积11万平方米, 设置床位800张, 年产2.2万台):
 #: the number describes the project, it is not delivered
 SPEC_WORDS: tuple[str, ...] = (
+    "全长",
+    "总长度",
+    "总长",
     "长度",
     "宽度",
     "高度",
