@@ -508,6 +508,229 @@ def test_a_page_that_goes_on_mid_review_without_heading_reviews() -> None:
     assert [o.value for o in x.outcomes] == [5.1, 110, 2.4, 7, 11]
 
 
+def test_a_legend_of_years_splits_each_block_into_a_review_line_and_a_plan_line() -> None:
+    # a digest of one item a line: no stops, so no line runs into the next; the legend (2023年
+    # 做到了 / 2024年要这么做) says the first line of each topic reviews and the second plans
+    text = (
+        "部分成绩单\n2023年做到了\n2024年要这么做\n房子\n办结危房翻改建项目30件\n"
+        "启动滨湖片区改造。\n票子\n帮扶4.5万人实现再就业\n力争新增就业1.9万人\n"
+        "学位\n新增学位3820个\n预计新增幼儿园学位990个、小学学位2160个\n"
+    )
+    x = extract(text, plan_year=2024)
+    assert [o.value for o in x.outcomes] == [30, 4.5, 3820]
+    assert [t.target for t in x.targets] == ["started", 1.9, 990, 2160]
+    assert all("\n" not in t.quote for t in x.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same number twice in a list: two pledges, each with its own comparator
+        (
+            "城乡居民人均可支配收入分别增长6%左右和6%以上。",
+            [(6, "about", "growth"), (6, "at_least", "growth")],
+        ),
+        # 均 (each): the measures listed before share the number
+        (
+            "财政总收入、地方财政收入均增长7%。",
+            [(7, "at_least", "growth"), (7, "at_least", "growth")],
+        ),
+        # a comparator before the first item holds for each; μg/m3 is a unit
+        (
+            "PM2.5、PM10年均浓度分别低于47μg/m3、61μg/m3。",
+            [(47, "at_most", "level"), (61, "at_most", "level")],
+        ),
+        # people helped after 实现 are counted
+        ("力争实现再就业1.8万人。", [(1.8, "at_least", "count")]),
+    ],
+)
+def test_lists_that_share_a_measure_or_a_number(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    x = extract("2024年主要预期目标：" + text, plan_year=2024)
+    assert [(t.target, t.comparator, t.kind) for t in x.targets] == expected
+
+
+def test_a_news_item_that_turns_to_the_goals_opens_the_plan_part() -> None:
+    # 主要预期目标是… far into a sentence of a news item opens the plan part: the sentences
+    # after it plan, though the item began with 过去一年
+    text = (
+        "他指出，过去一年，经济社会发展迈出了坚实步伐。谈到今年发展目标，他说，今年全区主要"
+        "预期目标是地区生产总值增长7.5%以上。他强调，要继续打好三大攻坚战；空气质量优良率"
+        "达到78%以上。"
+    )
+    x = extract(text, plan_year=2019)
+    assert [t.target for t in x.targets] == [7.5, 78]
+    assert x.outcomes == ()
+
+
+def test_portfolios_thresholds_and_names_in_a_plan_are_context() -> None:
+    text = (
+        "速览2022年十件民生实事\n2022年重点工作：组织实施省级重点项目500个，年度计划完成投资2150亿元。"
+        "建设轨道交通东延线等5个项目。高速公路续建甲至乙等7个项目722公里，"
+        "新开工都市圈西环线等3个项目307公里。建设2个养老服务站项目。"
+        "建成社区健身路径或3人制篮球场20个，完成超230个50户以上木质房屋连片村寨管网建设。"
+    )
+    x = extract(text, plan_year=2022)
+    assert [(t.target, t.unit) for t in x.targets] == [
+        (3, "个"),
+        (307, "公里"),
+        (2, "个"),
+        (20, "个"),
+        (230, "个"),
+    ]
+
+
+def test_review_numbers_that_are_context_and_round_levels() -> None:
+    text = (
+        "2022年工作回顾。地区生产总值564亿元，占计划的100%，同比下降2%。全年投入衔接资金2.4亿元，"
+        "实施项目29项。社会消费品零售总额在西部率先突破千亿。人均期望寿命从78.3岁提高到80.3岁。"
+    )
+    x = extract(text, plan_year=2023)
+    assert [(o.value, o.unit) for o in x.outcomes] == [
+        (564, "亿元"),
+        (-2, "%"),
+        (2.4, "亿元"),
+        (1, "千亿"),
+        (78.3, "岁"),
+        (80.3, "岁"),
+    ]
+
+
+def test_thresholds_gaps_to_the_target_and_counts_of_names_in_a_review() -> None:
+    text = (
+        "过去五年工作回顾。本区生产总值先后跨越两百亿元、三百亿元台阶，预计2011年达到316亿元；"
+        "集装箱年吞吐量三次跨越千万标箱，2011年达1030万标箱；辖区市场主体首次超过万户。"
+        "2023年上半年，全区实现地区生产总值806亿元，同比增长3.2%，塌目标1.8个百分点；"
+        "规模以上工业增加值同比增长10.1%，高于目标2.1个百分点。扎实推进三个“一号工程”，"
+        "落实保增长促发展10项措施，出台服务民营经济21条措施，搭建小额贷款、中小企业担保、"
+        "自主创新三个资金服务平台。来自全县的160多名代表与会，9项约束性指标全部完成。"
+    )
+    x = extract(text, plan_year=2024)
+    assert [(o.value, o.unit) for o in x.outcomes] == [
+        (316, "亿元"),
+        (1030, "万标箱"),
+        (1, "万户"),
+        (806, "亿元"),
+        (3.2, "%"),
+        (10.1, "%"),
+        (21, "条"),
+    ]
+
+
+def test_a_list_of_livelihood_projects_plans_and_holds_ranges_and_capacities() -> None:
+    # 确定了 reports a decision (no review); 实事分别为： opens a list of pledges
+    text = (
+        "旌德讯 近日，该县确定了今年努力办好的为民十件实事。这10件实事分别为：一是启动丁家山"
+        "水库引水工程；二是完成县城小学新建和三角城小学迁建工程；三是引入社会资金2亿元，建成1所"
+        "九年制学校；四是改扩建城区公交站台10对；五是建成城区养老服务中心并投入运营，床位不少于"
+        "150个；六是实现大棚蔬菜700亩、时令蔬菜700亩种植；七是培养400名至500名产业带头人；"
+        "每个乡镇不少于2件。"
+    )
+    x = extract(text, plan_year=2015)
+    assert [(t.target, t.kind, t.comparator) for t in x.targets] == [
+        ("started", "milestone", None),
+        ("completed", "milestone", None),
+        ("completed", "milestone", None),
+        (1, "count", "at_least"),
+        (10, "count", "at_least"),
+        ("completed", "milestone", None),
+        (700, "count", "at_least"),
+        (700, "count", "at_least"),
+        (400, "count", "at_least"),
+    ]
+    assert x.outcomes == ()
+
+
+def test_review_prose_amounts_effects_and_measures_in_the_clause_before() -> None:
+    text = (
+        "2010年工作回顾。全县生产总值实现131487万元，同比增长15℅；财政总收入突破亿元大关，实现"
+        "11338万元，增长57.7℅。200公里的农村通畅公路建成通车；随着4个小型水库建成投用，将新增"
+        "供水保障能力335万立方米。《报告》共分为二部分，1万1千字，出台服务民营经济21条措施。"
+    )
+    x = extract(text, plan_year=2011)
+    assert [(o.value, o.unit) for o in x.outcomes] == [
+        (131487, "万元"),
+        (15, "℅"),
+        (11338, "万元"),
+        (57.7, "℅"),
+        (200, "公里"),
+        (4, "个"),
+        (21, "条"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets", "outcomes"),
+    [
+        # 今年将 outweighs the review section 过去一年 opened
+        (
+            "过去一年，全区新增就业1.1万人。今年将新增就业1.2万人，新建学校5所。",
+            [1.2, 5],
+            [1.1],
+        ),
+        # a short heading 今年目标 opens the plan part
+        ("去年成绩：新增就业1.1万人。\n今年目标：新增就业1.2万人。", [1.2], [1.1]),
+        # the base of a pledged change is no pledge
+        ("2024年工作安排。人均预期寿命从76岁提高到78岁。", [78], []),
+    ],
+)
+def test_the_coming_year_and_bases_of_changes(
+    text: str, targets: list[float], outcomes: list[float]
+) -> None:
+    x = extract(text, plan_year=2024)
+    assert [t.target for t in x.targets] == targets
+    assert [o.value for o in x.outcomes] == outcomes
+
+
+def test_a_review_page_with_nouns_that_look_like_plan_words() -> None:
+    # 这一年，我们 opens a review paragraph; 人才计划 and 预期寿命 are nouns, not plan words;
+    # a policy named by its count of measures is still counted; items rewarded are a result
+    text = (
+        "这一年，我们聚焦用力抓创新。夯实人才支撑，出台激励博士后工作创新发展“12条措施”，"
+        "引进高层次人才55名，32人入选国家省市人才计划。人均预期寿命增至82.38岁。"
+        "粮食安全等11项工作获得省政府真抓实干督查激励。"
+    )
+    x = extract(text, plan_year=2023)
+    assert x.targets == ()
+    assert [o.value for o in x.outcomes] == [12, 55, 32, 82.38, 11]
+
+
+def test_attendance_at_a_session_is_context() -> None:
+    text = (
+        "上午9时，本次大会应出席代表354人，出席320人，符合法定人数。大會應到代表230名，實到226名。"
+        "全年實現地區生產總值1005.8億元、增長6.1%。"
+    )
+    x = extract(text, plan_year=2025)
+    assert x.targets == ()
+    assert [o.value for o in x.outcomes] == [1005.8, 6.1]
+
+
+def test_places_designs_villages_and_project_lines_in_a_plan() -> None:
+    text = (
+        "2025年民生实事。在17个乡镇硬化道路10万平方米并安装太阳能路灯1000盏，惠及17个乡镇。"
+        "铺设将军大道供热主管网，全长约4.3公里。完成陇城上袁等31村整村推进项目建设。\n"
+        "完成城镇老旧小区改造项目(三期)；\n完成丹霞街道雨污分流基础配套设施项目建设；\n"
+    )
+    x = extract(text, plan_year=2025)
+    assert [(t.target, t.unit) for t in x.targets] == [
+        (10, "万平方米"),
+        (1000, "盏"),
+        (31, "村"),
+        ("completed", None),
+        ("completed", None),
+    ]
+
+
+def test_a_heading_that_names_the_goals_of_a_later_period_plans() -> None:
+    text = (
+        "过去五年\n人均期望寿命从78.3岁提高到80.3岁。\n今后五年的重点目标\n"
+        "地区生产总值突破3000亿元；\n居民人均可支配收入超过5万元。\n"
+    )
+    x = extract(text, plan_year=2017)
+    assert [(t.target, t.comparator) for t in x.targets] == [(3000, "exceed"), (5, "exceed")]
+
+
 @pytest.mark.parametrize(
     ("text", "targets", "outcomes"),
     [

@@ -14,7 +14,10 @@ against 同比/已/完成了; with less weight, results reached (顺利, 成功,
 X基本完工 at a clause end, a level and its growth after 完成/实现) and states summed up at a
 clause end (日趋完善, 稳步提升); a line of dots where an excerpt was cut, or a report's title
 line, closes the section and starts a segment whose unvoted opening sentences take its first
-vote, or plan when it has none after a review),
+vote, or plan when it has none after a review; a short line that is only a year and a few
+words heads what follows by that year (2019年做到了 reviews, 2020年目标 plans), and two such lines
+in a row are a legend whose blocks hold one line per legend line; 今年将 votes plan over a review
+section; a digest of one short item a line is not wrapped text, so no quote crosses its lines),
 finds each number with its unit as written (2.2万人 is 2.2 万人; 两所 is 2 所; 1. 6万个 is 1.6),
 drops the numbers that only give context (dates, ordinals, ranks, names in quotes such as
 “3+2+4”, portfolios pushed forward such as 推进103个项目 or 总投资949.6亿元, a portfolio's
@@ -22,13 +25,19 @@ investment and number of projects given together, programmes of work such as 民
 6个方面工作, sizes that qualify a later count such as 过30亿元项目5个 or 78所学校的95间教室,
 money that describes a thing (投资20亿元的X), gaps to another government such as
 高出全市1.1个百分点, programme money and agencies taking part, a project's design or capacity,
-sizes before 的, frequencies, a target explained, thresholds that restate a level), and reads
+sizes before 的 (not lengths: 200公里的公路 is built), frequencies, a target explained,
+thresholds that restate a level before or after them, the share of a plan reached and gaps to a
+target, portfolios carried forward by their last verb (续建A等7个项目 and its length), counts of
+names and of items just named, a facility's capacity after it, effects to come in a review,
+ranges read at their lower bound), and reads
 the comparator, the kind and the direction from the words around the number, kept
 consistent: `at_most` is down, `at_least`/`exceed` up; a decline 下降3% is a growth target of
 -3 (`at_most`, or `about` for 左右); milestones carry neither. Stage statements are runs of
 clauses joined by 、: one milestone per named project, quoting the statement (建成A、B和C;
 完成A、B水厂改扩建; A、B等工程，计划年内开工建设; 启动A迁建，B扩建). A pledge stated twice (a
-lead that sums up the list, then the list) is one target, at its first statement.
+lead that sums up the list, then the list) is one target, at its first statement; items of
+one list never restate each other (分别增长6%左右和6%以上 is two), and 均 gives each measure listed
+before it the number (财政总收入、地方财政收入均增长7%).
 
 Choices (issue 13):
 

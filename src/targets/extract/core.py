@@ -44,9 +44,12 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _is_wrapped(text: str) -> bool:
-    """Text laid out in lines of a fixed width (as from a PDF): most long lines end mid-sentence."""
-    long_lines = [ln.strip() for ln in text.splitlines() if len(ln.strip()) >= 20]
-    if len(long_lines) < 3:
+    """Text laid out in lines of a fixed width (as from a PDF): most lines are long and most long
+    lines end mid-sentence. A digest of one short item a line (a heading, a result, a plan, each
+    on a line without a stop) is not wrapped: its short lines outnumber its long ones."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    long_lines = [ln for ln in lines if len(ln) >= 20]
+    if len(long_lines) < 3 or 2 * len(long_lines) < len(lines):
         return False
     open_ended = sum(
         1 for ln in long_lines if ln[-1] not in _SENTENCE_END and ln[-1] not in "”」』)）:："
@@ -184,6 +187,18 @@ def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
     return right >= 0 and right - left <= 16
 
 
+# 人均期望寿命从78.3岁: an age is a measure of life expectancy
+_AGE_MEASURE = re.compile(r"寿命[^，,。；;\d]{0,6}$|寿命[^，,。；;]{0,20}(?:到|至)$")
+# 突破千亿, 迈上万亿: a round level passed
+_ROUND_BARE = re.compile(
+    r"(?:突破|超过|超|达到|迈上|迈入|跨上|跨越|跃上|站上|(?<![超通经度])过)\s*([百千万])"
+)
+# 突破亿元大关 ending a clause: a threshold passed, not part of the measure
+_THRESHOLD_TAIL = re.compile(
+    r"(?:首次|率先|先后|连续)?(?:突破|跨越|迈上|跃上|超过|站上)[^，,。；;]{0,8}?(?:大关|台阶|关口)$"
+)
+# 出台“10条措施”: a policy named by its count of measures, still counted
+_QUOTED_POLICY = re.compile(r"\d+\s*[条项]\s*(?:措施|举措|政策)")
 _DURATION_BEFORE = re.compile(r"(?:用|历时|耗时|用时)\s*$")
 
 
@@ -200,24 +215,47 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
         if _DURATION_BEFORE.search(text, max(lo, s - 3), s):  # 仅用5天
             continue
         nxt = text[e : e + 3]
-        if any(nxt.lstrip().startswith(w) for w in W.NOT_A_MEASURE_AFTER):
+        if any(nxt.lstrip().startswith(w) for w in W.NOT_A_MEASURE_AFTER) and not (
+            nxt.lstrip().startswith("岁") and _AGE_MEASURE.search(text, lo, s)
+        ):
             continue
         if e < len(text) and (text[e].isascii() and text[e].isalpha()):
             continue
-        if _inside_short_quote(text, s, max(0, lo - 20)):
+        if _inside_short_quote(text, s, max(0, lo - 20)) and not _QUOTED_POLICY.match(text, s):
             continue
         value = arabic_to_number(m.group(0))
         unit = _unit_at(text, e, hi)
         if value is None or unit is None:
             continue
+        if (
+            unit[0] in ("万", "亿")
+            and text[unit[1] : unit[1] + 1] in CN_NUMERAL_CHARS + "0123456789"
+        ):
+            continue  # 1万1千字: a number written in parts, counting words
         comp, end = _after_comparator(text, unit[1], hi)
         found.append(_Num(s, s, max(end, unit[1]), unit[1], value, unit[0], comp, False))
+    rounds = set()
+    for m in _ROUND_BARE.finditer(text, lo, hi):
+        # 突破千亿, 首次超过万户, 跨越千万标箱: a round level passed; 万 and 亿 stay in the unit
+        s, e = m.start(1), m.end(1)
+        unit = _unit_at(text, e, hi)
+        if unit is None or text[e : e + 1] in CN_NUMERAL_CHARS or "级" in text[e : unit[1] + 1]:
+            continue  # 迈入万亿级规模: a scale, not a level
+        if m.group(1) == "万" or unit[0].startswith(("万", "亿")):
+            value, unit_text = 1.0, m.group(1) + unit[0]
+        else:
+            value, unit_text = (100.0 if m.group(1) == "百" else 1000.0), unit[0]
+        comp, end = _after_comparator(text, unit[1], hi)
+        found.append(_Num(s, s, max(end, unit[1]), unit[1], value, unit_text, comp, True))
+        rounds.add(s)
     for m in _CN.finditer(text, lo, hi):
         s, e = m.start(), m.end()
         numeral = m.group(0)
         if re.search(r"(?:这|那|上述|以上|该|此)\s*$", text[max(lo, s - 2) : s]):
             continue  # 这两项指标: the items just named
         hundreds = numeral in ("百", "千") and text[e : e + 1] in ("余", "多")  # 百余场
+        if s in rounds:
+            continue
         if (not any(ch in CN_DIGITS for ch in numeral) and not hundreds) or numeral in "零〇":
             continue
         before = text[s - 1] if s > lo else ""
@@ -228,11 +266,13 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
         unit = _unit_at(text, e, hi)
         if unit is None or unit[0] in W.WEAK_CN_UNITS or unit[0] in ("万", "亿", "%"):
             continue
+        if text.startswith(W.NOT_A_MEASURE_AFTER_CN, e):
+            continue  # 共分为二部分
         rest = text[unit[1] : unit[1] + 4]
         if any(rest.startswith(w) for w in W.ENUMERATION_NOUNS + ("大事", "是")) or rest[
             :1
-        ] in tuple("路街巷道桥村号区"):
-            continue
+        ] in tuple('路街巷道桥村号区“「『"'):
+            continue  # 三个“一号工程”: a count of names
         if (rest[:1] and (rest[0].isdigit() or rest[0] in CN_DIGITS)) or re.search(
             f"[{CN_DIGITS}\\d]\\s*[个项件条大]$", text[max(lo, s - 3) : s]
         ):
@@ -250,12 +290,22 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
         comp, end = _after_comparator(text, unit[1], hi)
         found.append(_Num(s, s, max(end, unit[1]), unit[1], value, unit[0], comp, True))
     found.sort(key=lambda n: n.start)
-    return found
+    # 400名至500名: a range is one number, its lower bound, at least
+    for a, b in zip(found[:-1], found[1:], strict=True):
+        if a.unit == b.unit and re.fullmatch(r"\s*[至到~～\-—]\s*", text[a.end : b.num_start]):
+            a.after = a.after or "at_least"
+            b.unit = None
+    return [n for n in found if n.unit is not None]
 
 
 def _is_attribute(text: str, num: _Num, clause: _Clause, others: list[_Num]) -> bool:
     """过30亿元项目5个: a size that qualifies the thing counted by a later number; 为78所
     中小学的95间教室: the number of what the later count belongs to."""
+    if re.match(
+        r"\s*(?:以上|以下)\s*(?![和及与或至到的])[\u4e00-\u9fff]{2}",
+        text[num.unit_end : clause.end],
+    ) and any(o.start < num.start for o in others):
+        return True  # 超230个50户以上木质房屋连片村寨: a threshold on what is counted
     later = [o for o in others if o.start > num.start]
     if not later:
         return False
@@ -268,6 +318,13 @@ def _is_attribute(text: str, num: _Num, clause: _Clause, others: list[_Num]) -> 
         return True  # 2500余公里3460个入河排污口: the 3460 are counted along the 2500
     if re.fullmatch(r"[\u4e00-\u9fff]{1,10}的", between):
         return True
+
+    if (
+        re.fullmatch(r"(?:项目|工程)", between)
+        and num.unit in ("个", "项")
+        and _unit_family(later[0].unit) in W.SIZE_UNITS
+    ):
+        return False  # 新开工A等3个项目307公里: the projects and their length, both counted
     rest = text[num.unit_end : clause.end].lstrip()
     rest = rest[2:] if rest.startswith(("以上", "以下")) else rest
     rest = rest[1:] if rest.startswith("的") else rest
@@ -330,16 +387,21 @@ def _guess_plan_year(text: str) -> int | None:
     return None
 
 
+_PLAN_NOW = re.compile(
+    r"(?:今年|明年|新的一年|下一步)[^，,。；;]{0,4}?(?:将|要|力争|确保|计划|争取)"
+)
+# 将 of the future in a clause (not 将近, not 将X纳入Y)
+_FUTURE = re.compile(r"将(?!近)(?![^，,。；;]{1,20}?(?:纳入|列入|作为|改为|转为|确定为|评为|定为))")
 _PLAN_RE = re.compile(
     # 将 of the future, not of disposal (将糖尿病用药纳入医保报销范围 reviews as well as plans)
-    r"将(?!近)(?![^，,。；;]{1,20}?(?:纳入|列入|作为|改为|转为|确定为|评为|定为))|力争|确保|(?<![动展年划])计划(?!执行|指标|生育|单列|总投资|投资)|预期(?!目标任务)|争取|拟|年内|"
+    r"将(?!近)(?![^，,。；;]{1,20}?(?:纳入|列入|作为|改为|转为|确定为|评为|定为))|力争|确保|(?<![动展年划才级])计划(?!执行|指标|生育|单列|总投资|投资|[，,。；;、等的]|$)|预期(?!目标任务|寿命)|争取|拟|年内|"
     r"新的一年|目标是"
 )
 _REVIEW_RE = re.compile(
     "|".join(re.escape(w) for w in _STRONG_REVIEW)
     + r"|均实现|实现预期|完成预期|超额完成|提前完成|取得|已(?!有)"
     # 了 after a verb, but not 为了, 除了, 了解, nor a reporting verb (提出了2024年的目标)
-    + r"|(?<![为除])(?<!提出|指出|强调)了(?![解])"
+    + r"|(?<![为除])(?<!提出|指出|强调|确定|决定|明确|部署|审定|审议)了(?![解])"
 )
 # a state described at the end of a clause (社会保障日趋完善, 参保比例稳步提升): how a review
 # sums up what changed; a plan puts such words before what they change (持续提升X)
@@ -387,6 +449,9 @@ def _time_years(s: str) -> list[int]:
     return out
 
 
+_GOALS_TAIL = re.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:目标|任务|工作|安排|打算)\s*")
+
+
 def _plan_heading(s: str, cue: str) -> bool:
     """The cue names the plan part (2024年重点工作, 工作安排：), not a thing inside a name
     (“八条重点工作线”) or a noun in prose (推进各项重点工作落实)."""
@@ -395,19 +460,108 @@ def _plan_heading(s: str, cue: str) -> bool:
         quoted = s[: m.start()].count("“") > s[: m.start()].count("”")
         if not quoted and (not nxt or not _is_cjk(nxt) or nxt in "是为"):
             return True
+        # 今后五年的重点目标: a heading line that names the goals of the period
+        if not quoted and _GOALS_TAIL.fullmatch(s, m.end()):
+            return True
     return False
 
 
 def _introduces(sentence: str, cue: str) -> bool:
     """The cue opens a list anywhere in the sentence: 提出了2019年主要预期目标：…"""
     i = sentence.find(cue)
-    return i >= 0 and re.match(r"[是为]?\s*[:：]", sentence[i + len(cue) :]) is not None
+    return (
+        i >= 0
+        and re.match(
+            r"(?:分别)?[是为]?\s*[:：]|是(?![^，,。；;]{0,12}(?:的|一年))",
+            sentence[i + len(cue) :],
+        )
+        is not None
+    )
 
 
 _BREAK_RE = re.compile(
     r"\s*(?:[…⋯.。·]{2,}|[—\-－=＊*]{3,}|[（(]略[)）])\s*"
     r"|[^，,。；;\n]{0,24}(?<![作做了])政府工作报告\s*(?:[（(][^）)\n]{0,24}[)）])?\s*"
 )
+
+
+_LEGEND_LINE = re.compile(
+    r"[^\d，,；;。：:！!？?]{0,6}((?:19|20)\d{2})\s*年(?!\s*\d|度?[报会]|[^\d，,；;。]*(?:报告|会议))"
+    r"[^\d，,；;。：:！!？?]{0,8}"
+)
+_TOPIC_LINE = re.compile(r"[^\d，,；;。：:、！!？?]{1,6}")
+
+
+def _line_of(text: str, sent: _Sentence) -> tuple[int, int]:
+    return text.rfind("\n", 0, sent.start) + 1, (text.find("\n", sent.end) + 1 or len(text) + 1) - 1
+
+
+def _legend_sections(
+    text: str, sentences: list[_Sentence], plan_year: int | None
+) -> list[str | None]:
+    """Sections that short year lines give. A line that is only a year and a few words (2019年
+    做到了, 2020年目标) heads what follows: a review before the plan year, a plan from it. Two or
+    more such lines in a row are a legend: each block after them (under a short topic line such
+    as 房子, 学位) holds one line per legend line, in the legend's order."""
+    out: list[str | None] = [None] * len(sentences)
+    if plan_year is None:
+        return out
+    whole = [
+        text[sent.start : sent.end].strip() == text[slice(*_line_of(text, sent))].strip()
+        for sent in sentences
+    ]
+
+    def legend_mode(i: int) -> str | None:
+        m = _LEGEND_LINE.fullmatch(text[sentences[i].start : sentences[i].end].strip())
+        if not whole[i] or m is None:
+            return None
+        return "plan" if int(m.group(1)) >= plan_year else "review"
+
+    i = 0
+    while i < len(sentences):
+        mode = legend_mode(i)
+        if mode is None:
+            i += 1
+            continue
+        run = [mode]
+        while i + len(run) < len(sentences) and (nxt := legend_mode(i + len(run))):
+            run.append(nxt)
+        if len(run) == 1 or len(set(run)) == 1:
+            out[i] = mode
+            for j in range(i + 1, i + len(run)):
+                out[j] = run[j - i]
+            i += len(run)
+            continue
+        # a legend: blocks of len(run) lines, each under a topic line
+        j = i + len(run)
+        while j < len(sentences):
+            at = j
+            if whole[j] and _TOPIC_LINE.fullmatch(_stripped(text, sentences[j])):
+                j += 1
+            block: list[list[int]] = []
+            last_line = -1
+            while j < len(sentences):
+                s_text = _stripped(text, sentences[j])
+                if whole[j] and _TOPIC_LINE.fullmatch(s_text) or _BREAK_RE.fullmatch(s_text):
+                    break
+                line = _line_of(text, sentences[j])[0]
+                if line != last_line:
+                    block.append([])
+                    last_line = line
+                block[-1].append(j)
+                j += 1
+            if len(block) != len(run):
+                j = at
+                break
+            for mode_k, members in zip(run, block, strict=True):
+                for k in members:
+                    out[k] = mode_k
+        i = max(j, i + len(run))
+    return out
+
+
+def _stripped(text: str, sent: _Sentence) -> str:
+    return text[sent.start : sent.end].strip()
 
 
 def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) -> None:
@@ -425,7 +579,8 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
     scores: list[float] = []
     resets: list[bool] = []
     breaks: list[bool] = []
-    for sent in sentences:
+    legend = _legend_sections(text, sentences, plan_year)
+    for i_sent, sent in enumerate(sentences):
         s = text[sent.start : sent.end]
         brk = _BREAK_RE.fullmatch(s) is not None
         resets.append(brk and section == "review")
@@ -437,6 +592,8 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
         for cue in _REVIEW_HEAD:
             if cue in (s if short else head) or _introduces(s, cue):
                 section = "review"
+        if s.strip().startswith(W.REVIEW_OPENERS):  # 这一年，我们…: a review's paragraph
+            section = "review"
         # a plan heading is a line of its own (2024年重点工作) or the head of a long sentence
         heading = short and not re.search(r"[，,；;]", s)
         for cue in W.PLAN_SECTION_CUES:
@@ -446,6 +603,9 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
                 or _introduces(s, cue)
             ):
                 section = "plan"
+        if any(_introduces(s, cue) for cue in W.PLAN_LIST_CUES):
+            section = "plan"
+        section = legend[i_sent] or section
         sent.section = section
         score = 0.0
         if section == "plan":
@@ -459,6 +619,8 @@ def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) 
             elif max(years) < plan_year:
                 score -= 2.0 if not re.search(r"将(?!近)|力争|确保", s) else 0.5
         score += 1.5 * min(2, len(_PLAN_RE.findall(s)))
+        if _PLAN_NOW.search(s):
+            score += 1.5  # 今年将…, 新的一年要…: the coming year, outweighing a review section
         score -= 2.0 * min(2, len(_REVIEW_RE.findall(s)))
         score -= 1.0 * min(2, len(_RESULT_RE.findall(s)) + len(_LEVEL_AND_GROWTH.findall(s)))
         score -= 1.0 * min(1, len(_STATE_END.findall(s)))
@@ -630,7 +792,14 @@ def _kind(
     lead = _strip_lead(pre_n)
     if any(lead.startswith(v) for v in W.COUNT_VERBS):
         return "count"
-    if any(w in pre_n for w in W.TO_LEVEL_WORDS):
+    reached = [w for w in W.TO_LEVEL_WORDS if w in pre_n]
+    if (
+        reached == ["实现"]
+        and unit not in _MONEY
+        and not any(w in metric for w in W.LEVEL_MEASURES)
+    ):
+        return "count"  # 实现再就业1.8万人, 实现大棚蔬菜700亩种植: what is delivered, counted
+    if reached:
         return "level"
     if any(w in metric for w in W.RATE_WORDS) and comparator == "at_most":
         return "level"
@@ -665,7 +834,7 @@ def _settle(
 _STAGE_RE = re.compile("|".join(re.escape(w) for w, _ in W.STAGE_WORDS))
 _STAGE = dict(W.STAGE_WORDS)
 # an item's number at the start of a line or clause: (3), 3., ①
-_ITEM_NO = r"[（(]\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]"
+_ITEM_NO = r"[（(]\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|[①-⑳]|[一二三四五六七八九十]{1,2}是"
 _PUSH_LEAD = re.compile(
     r"^(?:\s|" + _ITEM_NO + r"|(?:19|20)\d{2}\s*年|其中|推动|确保|加快|力争|实现|争取|全面|年内|"
     r"全年|今年|还将|将|要|同时|此外|并|再|完成|启动|推进|做好|抓好|积极)+"
@@ -680,6 +849,8 @@ _TIME_TAIL = re.compile(
     r"(?:(?:将于|将在|计划|预计|力争|确保|争取|将|要|于|在|今年|年内|年底|年末|上半年|下半年|"
     r"[春夏秋冬]季|(?:19|20)\d{2}\s*年|\d{1,2}\s*月(?:底|份)?|底|末|前|陆续|相继|全面|基本|如期|顺利)\s*)+$"
 )
+# X改造项目(三期), X设施项目建设: the project's own words after its works
+_PROJECT_TAIL = re.compile(r"项目(?=(?:建设)?(?:[（(][^)）]{1,4}[)）])?$)|[（(][^)）]{1,4}[)）]$")
 _WORKS_TAIL = re.compile("(?:" + "|".join(W.WORKS_WORDS) + r")$")
 _BUILD_HEAD = re.compile(r"^(?:新改扩建|改扩建|新建|建设|扩建|迁建|开通|投用)")
 _OBJ_TAIL = re.compile(r"(?:等)?(?:配套)?(?:项目|工程)?(?:等)?$")
@@ -702,8 +873,8 @@ def _valid_object(obj: str) -> bool:
         return False
     if any(w in obj for w in W.ABSTRACT_OBJECTS + W.BUILDING_PARTS):
         return False
-    if re.search(r"投资|\d\s*(?:万|亿)?元", obj):
-        return False
+    if re.search(r"投资|\d\s*(?:万|亿)?元|\d\W*$", obj):
+        return False  # money, or a number the page cut from its unit (加装电梯200&)
     return not obj.endswith(("工作", "机制", "行动", "改革", "体系", "建设"))
 
 
@@ -811,8 +982,12 @@ def _statement(
         if stage == "started":
             rest = re.sub(r"建设\s*$", "", rest)
         items = _items(rest, lead=True)
-    elif body.startswith("完成", at) and _WORKS_TAIL.search(compact):
-        stage, rest = "completed", body[at + 2 :]  # 完成A、B水厂改扩建; 完成X一期工程
+    elif body.startswith("完成", at) and _WORKS_TAIL.search(_PROJECT_TAIL.sub("", compact)):
+        # 完成A、B水厂改扩建; 完成X一期工程; 完成X改造项目(三期)
+        stage, rest = "completed", _PROJECT_TAIL.sub("", body[at + 2 :].rstrip())
+        halves = [re.sub(r"工程$", "", _SPACE.sub("", h)) for h in rest.split("和")]
+        if len(halves) == 2 and all(_WORKS_TAIL.search(h) for h in halves):
+            rest = "、".join(halves)  # 完成A小学新建和B小学迁建工程: two projects
         items = [_WORKS_TAIL.sub("", i) for i in _items(rest, lead=True)]
     elif body.startswith("完成", at) and "和" in body[at:]:
         # 完成A中心改造和全区B信息化升级: only the part that ends in works is a project's stage
@@ -939,7 +1114,19 @@ def _title(quote: str) -> str:
 
 # --- matching outcomes to targets ----------------------------------------------------------------
 
-_MONEY = ("元", "万元", "亿元", "万亿元", "美元", "万美元", "亿美元")
+_MONEY = (
+    "元",
+    "万元",
+    "亿元",
+    "万亿元",
+    "美元",
+    "万美元",
+    "亿美元",
+    "百万元",
+    "千万元",
+    "百亿元",
+    "千亿元",
+)
 
 
 def _unit_family(unit: str | None) -> str:
@@ -949,7 +1136,7 @@ def _unit_family(unit: str | None) -> str:
         return "%"
     if unit in _MONEY:
         return "money"
-    return unit.lstrip("万亿") or unit
+    return re.sub(r"^[千百]?[万亿]+", "", unit) or unit
 
 
 def _bigrams(s: str) -> set[str]:
@@ -1072,13 +1259,18 @@ def _extract(
             section_year = int(heads[0])
         per_clause = [(k, _numbers(text, c)) for k, c in enumerate(sent.clauses)]
         _share_list_qualifiers(text, per_clause, sent)
+        flat = [n for _, nums in per_clause for n in nums]
         numbered: set[int] = set()
         # (start of the measure, metric, unit of its number)
         last_measure: tuple[int, str, str | None] | None = None
         last_context = False  # the number of the last measure gave context
+        bare: tuple[int, str, int] | None = None  # the last clause with a measure, no number
         for k, nums in per_clause:
             clause = sent.clauses[k]
             qstart = _quote_start(text, clause)
+            if not nums:
+                own = _THRESHOLD_TAIL.sub("", _clean_metric(text[clause.start : clause.end]))
+                bare = (qstart, own, k) if 2 <= len(own) <= 16 and clause.delim in "，," else None
             for idx, num in enumerate(nums):
                 pre_raw = text[clause.start : num.start]
                 metric = _clean_metric(pre_raw)
@@ -1095,6 +1287,16 @@ def _extract(
                         metric, number_first = post, True
                     elif re.fullmatch(r"[\u4e00-\u9fff]{2,8}", between):
                         metric, number_first = between, True  # 建5所小学10所幼儿园
+                    elif (
+                        idx == 0
+                        and bare is not None
+                        and bare[2] == k - 1
+                        and num.unit not in _PCT
+                        and _strip_lead(_SPACE.sub("", pre_raw)) == ""
+                    ):
+                        # 财政总收入突破亿元大关，实现11338万元: the measure of the clause before
+                        measure_start, metric = bare[0], bare[1]
+                        last_measure, last_context = (bare[0], bare[1], num.unit), False
                     elif (
                         last_measure is not None
                         and not _own_verb(pre_raw)
@@ -1113,8 +1315,13 @@ def _extract(
                     metric = _strip_metric_tail(_strip_lead(_SPACE.sub("", pre_raw)))
                 if len(metric) < 1:
                     continue
-                if _is_threshold(text, sent, num):
-                    continue  # 首次突破600亿元大关: no measure of its own, nothing to borrow
+                if _is_threshold(text, sent, num, flat):
+                    # 跨越三百亿元台阶，预计达到316亿元: the measure holds for the level after
+                    if idx == 0 and not number_first and measure_start == qstart:
+                        last_measure, last_context = (qstart, metric, num.unit), False
+                    continue
+                if _is_plan_share(text, num, clause):
+                    continue  # 占计划的100%: no measure to lend the next clause
                 own_measure = idx == 0 and not number_first and measure_start == qstart
                 if own_measure:
                     last_measure = (qstart, metric, num.unit)
@@ -1159,23 +1366,29 @@ def _extract(
                         conf += 0.1
                     if word_comparator is not None:
                         conf += 0.05
-                    targets.append(
-                        DraftTarget(
-                            quote=quote,
-                            start=measure_start,
-                            metric=metric,
-                            kind=kind,
-                            comparator=comparator,
-                            target=value,
-                            unit=num.unit,
-                            direction=direction,
-                            id=ids.make(category, word),
-                            title=_title(quote),
-                            category=category,
-                            confidence=round(min(conf, 0.95), 2),
+                    heads = _each_of(text, sent, k, per_clause, pre_raw) if own_measure else []
+                    for h_start, h_metric in [*heads, (measure_start, metric)]:
+                        quote = text[h_start:end]
+                        word, category = _measure_word(h_metric, quote)
+                        targets.append(
+                            DraftTarget(
+                                quote=quote,
+                                start=h_start,
+                                metric=h_metric,
+                                kind=kind,
+                                comparator=comparator,
+                                target=value,
+                                unit=num.unit,
+                                direction=direction,
+                                id=ids.make(category, word),
+                                title=_title(quote),
+                                category=category,
+                                confidence=round(min(conf, 0.95), 2),
+                            )
                         )
-                    )
                 else:
+                    if _FUTURE.search(text, clause.start, num.start):
+                        continue  # 建成投用后，将新增供水能力335万立方米: an effect to come
                     if _context(text, sent, k, num, nums, metric, pre_raw, plan=False):
                         last_context = last_context or own_measure
                         continue
@@ -1192,18 +1405,20 @@ def _extract(
                     if num.unit in _PCT and _fall(pre) == "by":
                         value = -value
                     period, period_end = _period(text, sent, num.start, section_year)
-                    outcomes.append(
-                        DraftOutcome(
-                            quote=text[measure_start:end],
-                            start=measure_start,
-                            metric=metric,
-                            value=value,
-                            unit=num.unit,
-                            period=period,
-                            period_end=period_end,
-                            matches=_matches(metric, num.unit, known),
+                    heads = _each_of(text, sent, k, per_clause, pre_raw) if own_measure else []
+                    for h_start, h_metric in [*heads, (measure_start, metric)]:
+                        outcomes.append(
+                            DraftOutcome(
+                                quote=text[h_start:end],
+                                start=h_start,
+                                metric=h_metric,
+                                value=value,
+                                unit=num.unit,
+                                period=period,
+                                period_end=period_end,
+                                matches=_matches(h_metric, num.unit, known),
+                            )
                         )
-                    )
         if sent.mode == "plan":
             for ms in _milestones(text, sent, numbered):
                 word, category = _measure_word(ms.obj, ms.obj)
@@ -1226,6 +1441,31 @@ def _extract(
                 )
     targets.sort(key=lambda t: t.start)
     return Extraction(tuple(_first_statements(targets)), tuple(outcomes))
+
+
+_EACH = re.compile(r"(?:均|都|皆)\s*(?:要|将)?\s*$")
+
+
+def _each_of(
+    text: str, sent: _Sentence, k: int, per_clause: list[tuple[int, list[_Num]]], pre_raw: str
+) -> list[tuple[int, str]]:
+    """财政总收入、地方财政收入均增长7%: measures listed before the one that holds the number,
+    with 均 (each) before its verb, share the number: one more pledge or result for each, quoted
+    from its own measure to the number."""
+    own = _SPACE.sub("", pre_raw)
+    verb = re.search(r"(?:均|都|皆)(?:要|将)?(?=[\u4e00-\u9fff]{0,4}$)", own)
+    if verb is None or not _EACH.search(own[: verb.end()]):
+        return []
+    heads: list[tuple[int, str]] = []
+    j = k - 1
+    while j >= 0 and sent.clauses[j].delim == "、" and not per_clause[j][1]:
+        c = sent.clauses[j]
+        metric = _clean_metric(text[c.start : c.end])
+        if not 2 <= len(metric) <= 16 or re.search(r"\d", metric):
+            break
+        heads.insert(0, (_quote_start(text, c), metric))
+        j -= 1
+    return heads
 
 
 def _count_verb(quote: str) -> str | None:
@@ -1251,6 +1491,8 @@ def _first_statements(targets: list[DraftTarget]) -> list[DraftTarget]:
 def _restates(t: DraftTarget, k: DraftTarget) -> bool:
     if k.kind != t.kind or k.unit != t.unit or k.target != t.target:
         return False
+    if t.start < k.start + len(k.quote) and k.start < t.start + len(t.quote):
+        return False  # one statement: items of a list that share a measure (分别增长8%和8%以上)
     if k.kind == "milestone":  # 妇幼保健院新院区将投用, then 建成县妇幼保健院新院区并投入使用
         a, b = _SPACE.sub("", t.metric), _SPACE.sub("", k.metric)
         return len(a) >= 4 and len(b) >= 4 and (a in b or b in a) and t.quote != k.quote
@@ -1276,16 +1518,29 @@ def _share_list_qualifiers(
             between = _SPACE.sub("", text[a.end : b.num_start])
             if between in ("、", "和", "及", "与", "，", ","):
                 a.after = b.after
+    # 分别低于47μg/m3、61μg/m3: a comparator word before the first item applies to each
+    for a, b in zip(flat[:-1], flat[1:], strict=True):
+        if b.after is None and a.unit == b.unit:
+            between = _SPACE.sub("", text[a.end : b.num_start])
+            word = _comparator(text, a, sent.start)
+            if between in ("、", "和", "及", "与") and word is not None:
+                b.after = word
 
 
 _SCOPE_VERBS = ("共", "建设", "完成", "实现", "达到", "增长", "新增", "建成", "累计", "引进")
 
 
 def _is_scope(text: str, num: _Num, nums: list[_Num]) -> bool:
-    """全市67个山头公园共建设绿道91.3公里: the first number only sizes what the second counts."""
+    """全市67个山头公园共建设绿道91.3公里: the first number only sizes what the second counts;
+    在17个乡镇硬化道路10万平方米: the places the works are done in."""
     later = [o for o in nums if o.start > num.start]
     if not later:
         return False
+    if (
+        re.search(r"(?:^|[，,、：:\s])在\s*$", text[max(0, num.start - 2) : num.start])
+        or text[num.start - 1 : num.start] == "在"
+    ):
+        return True
     between = _SPACE.sub("", text[num.end : later[0].start])
     return any(v in between for v in _SCOPE_VERBS)
 
@@ -1293,6 +1548,12 @@ def _is_scope(text: str, num: _Num, nums: list[_Num]) -> bool:
 _PUSHED_AFTER = re.compile(r"加快建设|加快推进|推进建设|开发建设|加快实施|加快发展")
 _PORTFOLIO_MONEY = re.compile(
     r"^(?:全年|年内|今年|同时|此外|其中|并|共|还将|将|要)*(?:总|计划|年度计划)?投资(?:约|近|超)?$"
+)
+# 引入社会资金2亿元，建成1所学校: in a plan, the funds of the works that follow (in a review,
+# money spent is a result)
+_PLAN_FUNDS = re.compile(
+    r"^(?:全年|年内|今年|同时|此外|其中|并|共|还将|将|要)*"
+    r"(?:引入|引进|筹集|筹措|争取|投入)[\u4e00-\u9fff]{0,6}资金(?:约|近|超)?$"
 )
 
 
@@ -1304,14 +1565,17 @@ def _chain_start(sent: _Sentence, k: int) -> int:
     return sent.clauses[j].start
 
 
-def _is_portfolio(text: str, sent: _Sentence, k: int, num: _Num, metric: str) -> bool:
+def _is_portfolio(
+    text: str, sent: _Sentence, k: int, num: _Num, metric: str, plan: bool = True
+) -> bool:
     """投资67亿元，实施服务业和工业项目38个: in a sentence that gives a portfolio's investment
     and its number of projects, both are its size (not 引进/签约/建成 N个项目, results)."""
     clause = sent.clauses[k]
     s_body = _SPACE.sub("", text[sent.start : sent.end])
     lead = _SPACE.sub("", text[_chain_start(sent, k) : num.start])
+    head = re.sub("^(?:" + _ITEM_NO + ")+", "", _SPACE.sub("", text[clause.start : num.start]))
     money = num.unit in _MONEY and (
-        _PORTFOLIO_MONEY.search(_SPACE.sub("", text[clause.start : num.start])) is not None
+        _PORTFOLIO_MONEY.search(head) is not None or (plan and _PLAN_FUNDS.search(head) is not None)
     )
     if money:  # 投资2亿元以上，完成X水厂改扩建: the money of the works that follow
         after = text[num.end : clause.end]
@@ -1343,6 +1607,87 @@ def _is_portfolio(text: str, sent: _Sentence, k: int, num: _Num, metric: str) ->
     )
 
 
+_PORTFOLIO_VERBS_RE = re.compile("|".join(W.PORTFOLIO_VERBS))
+_DELIVERY_RE = re.compile(
+    "|".join((*W.PROJECT_RESULT_VERBS, "新建", "扩建", "改建", "改造", "迁建", *_STAGE))
+)
+
+
+def _named_portfolio(text: str, sent: _Sentence, k: int, num: _Num, nums: list[_Num]) -> bool:
+    """建设A、B等5个项目, 实施项目29项, 续建A等7个项目722公里: the number of projects a
+    portfolio carries forward (实施, 建设, 续建, with no stage or result) is its size, and so is a
+    length given right after it; a number before the kind of project (建设2个养老服务站项目)
+    counts what is delivered."""
+    previous = [o for o in nums if o.end <= num.start]
+    if previous and re.fullmatch(
+        r"(?:项目|工程)?", _SPACE.sub("", text[previous[-1].end : num.start])
+    ):
+        if _named_portfolio(text, sent, k, previous[-1], nums):
+            return True  # 7个项目722公里: the length of the portfolio
+    if num.unit not in ("个", "项"):
+        return False
+    chain = _SPACE.sub("", text[_chain_start(sent, k) : num.start])
+    rest = _SPACE.sub("", text[num.unit_end : sent.clauses[k].end])
+    named = chain.endswith("等") and rest.startswith(("项目", "工程"))
+    if not (named or chain.endswith(("项目", "工程"))):
+        return False
+    # the last verb before the projects carries them forward (续建A等7个项目), not one that
+    # delivers them (新建、续建、扩建项目126个; 新开工A等3个项目)
+    verbs = [(m.end(), True) for m in re.finditer(_PORTFOLIO_VERBS_RE.pattern, chain)] + [
+        (m.end(), False) for m in _DELIVERY_RE.finditer(chain)
+    ]
+    return bool(verbs) and max(verbs, key=lambda v: (v[0], not v[1]))[1]
+
+
+def _said_before(text: str, sent: _Sentence, num: _Num) -> bool:
+    """在17个乡镇…，惠及17个乡镇: the places the works are done in, named again."""
+    said = _SPACE.sub("", text[num.num_start : num.unit_end + 2])
+    if len(said) < 4 or not _is_cjk(said[-1]) or not _is_cjk(said[-2]):
+        return False
+    return "在" + said in _SPACE.sub("", text[sent.start : num.num_start])
+
+
+def _capacity_of_the_facility(text: str, sent: _Sentence, k: int, pre: str) -> bool:
+    """建成城区养老服务中心并投入运营，床位不少于150个: the capacity of the facility the clause
+    before delivers (its design), not a pledge of its own."""
+    if k == 0 or not _strip_lead(pre).startswith(W.FACILITY_CAPACITY_NOUNS):
+        return False
+    before = sent.clauses[k - 1]
+    return _STAGE_RE.search(text, before.start, before.end) is not None or any(
+        v in text[before.start : before.end] for v in ("新建", "建设", "改扩建")
+    )
+
+
+def _counts_the_named(text: str, sent: _Sentence, k: int, num: _Num) -> bool:
+    """光电子信息、汽车制造、大健康3大产业, 小额贷款、中小企业担保、自主创新三个资金服务平台:
+    the number of the items just named, before their class; with no verb of delivery in the
+    list (新建A、B、C三所学校 counts what is built)."""
+    clause = sent.clauses[k]
+    start = _chain_start(sent, k)
+    if start == clause.start:
+        return False
+    chain = _SPACE.sub("", text[start : num.start])
+    own = _SPACE.sub("", text[clause.start : num.start])
+    after = _SPACE.sub("", text[num.end : clause.end])
+    return (
+        not any(v in chain for v in W.COUNT_VERBS)
+        and not own.endswith("等")
+        and _NAMED_CLASS.match(after) is not None
+        and re.fullmatch(r"[\u4e00-\u9fff]{1,8}", own) is not None
+    )
+
+
+_NAMED_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(W.CLASS_NOUNS) + ")")
+
+
+def _is_plan_share(text: str, num: _Num, clause: _Clause) -> bool:
+    """占计划的100%, 完成年度目标的105%: the share of the plan reached, context like a gap."""
+    if num.unit not in _PCT:
+        return False
+    before = _SPACE.sub("", text[clause.start : num.start])
+    return re.search(r"(?:" + "|".join(W.PLAN_SHARE_WORDS) + r")的?$", before) is not None
+
+
 def _qualifies_noun(text: str, num: _Num, clause: _Clause) -> bool:
     """投资20亿元的创举医疗集团: an amount of money that describes a thing (not 5%的目标);
     40个停车位的停车场, 303平方米的综合楼, 30天的托养照护: a size that describes a thing."""
@@ -1358,7 +1703,8 @@ def _qualifies_noun(text: str, num: _Num, clause: _Clause) -> bool:
             return False
         # a size (303平方米的综合楼, 30天的托养照护) or a capacity (40个停车位的停车场) describes
         # the thing after 的; a count (80个投资过千万元的项目) counts it
-        size = _unit_family(num.unit) in W.SIZE_UNITS
+        # a length before 的 is the amount built (200公里的农村通畅公路), not a description
+        size = _unit_family(num.unit) in W.SIZE_UNITS and num.unit not in W.LENGTH_UNITS
         return size or m.group(1).endswith(W.CAPACITY_NOUNS)
     rest = _SPACE.sub("", text[num.unit_end : clause.end])
     rest = re.sub(r"^(?:以上|以下|左右)", "", rest)
@@ -1391,16 +1737,24 @@ def _context(
     if (
         _is_restatement(pre, rest)
         or _is_participants(rest)
+        or (num.unit in ("人", "名") and _ATTENDANCE.search(pre) is not None)
         or _is_spec(text, num, clause, nums)
         or (not plan and _PORTFOLIO_AFTER.match(rest) is not None and "项目" in rest)
         or (not plan and "续建项目" in chain + rest and not re.search(r"新建|新开工", chain))
         or (num.unit in W.FREQUENCY_UNITS and "每" in pre)
+        or (
+            num.unit == "件" and re.search(r"每(?:一)?个?(?:乡镇|镇|村|社区|街道)", pre) is not None
+        )
         or _is_scope(text, num, nums)
         or _is_programme(text, num, clause, metric)
         or _is_gap(text, num, clause)
         or any(w in (chain if plan else chain[-8:]) for w in W.PORTFOLIO_WORDS)
         or (any(w in body for w in W.PORTFOLIO_WORDS) and "项目" in body)
-        or _is_portfolio(text, sent, k, num, metric)
+        or _is_portfolio(text, sent, k, num, metric, plan)
+        or _counts_the_named(text, sent, k, num)
+        or _capacity_of_the_facility(text, sent, k, pre)
+        or _said_before(text, sent, num)
+        or _named_portfolio(text, sent, k, num, nums)
         or _is_attribute(text, num, clause, nums)
         or _qualifies_noun(text, num, clause)
         or _rank_like(text, num, clause)
@@ -1410,6 +1764,8 @@ def _context(
         return False
     if any(w in chain for w in W.STOCK_WORDS):
         return True
+    if re.search(r"(?:从|由)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$", pre):
+        return True  # 从76岁提高到78岁: the base of a pledged change
     pushed = any(
         _strip_lead(p).startswith(v) or p.endswith(v) for v in W.PUSH_VERBS for p in (pre, chain)
     )
@@ -1427,16 +1783,27 @@ def _is_restatement(pre: str, rest: str) -> bool:
     )
 
 
-def _is_threshold(text: str, sent: _Sentence, num: _Num) -> bool:
-    """首次突破600亿元大关 after 地区生产总值602.5亿元: a threshold passed, restating a level
-    given before it in the sentence (alone, 总产值突破1000亿元大关 is the figure)."""
-    rest = _SPACE.sub("", text[num.unit_end : num.unit_end + 6])
-    rest = re.sub(r"^(?:以上|左右|余|多)", "", rest)
-    if not rest.startswith(("大关", "关口", "台阶")) or num.unit is None:
+def _is_threshold(text: str, sent: _Sentence, num: _Num, others: list[_Num]) -> bool:
+    """首次突破600亿元大关 after 地区生产总值602.5亿元, 跨越两百亿元、三百亿元台阶 before
+    达到316亿元, 三次跨越千万标箱 before 达1030万标箱: a threshold passed, restating a level the
+    sentence gives (alone, 总产值突破1000亿元大关 and 首次超过万户 are the figure)."""
+    if num.unit is None:
         return False
-    before = text[sent.start : num.start]
-    unit = r"\s*".join(re.escape(ch) for ch in num.unit)
-    return re.search(r"\d\s*" + unit, before) is not None
+    rest = _SPACE.sub("", text[num.unit_end : sent.end])
+    rest = re.sub(r"^(?:以上|左右|余|多)", "", rest)
+    marked = re.match(r"(?:、[^，,。；;]{0,12}?)?(?:大关|关口|台阶)", rest) is not None
+    round_level = text[num.num_start] in "百千万" and _ROUND_BARE.search(
+        text, max(sent.start, num.start - 4), num.start + 1
+    )
+    if not (marked or round_level):
+        return False
+    family = _unit_family(num.unit)
+    return any(
+        o is not num
+        and _unit_family(o.unit) == family
+        and not text.startswith(("百", "千", "万"), o.num_start)
+        for o in others
+    )
 
 
 _PORTFOLIO_AFTER = re.compile(r"[^，,。；;\d]{0,12}?(?:" + "|".join(W.PORTFOLIO_STATUS) + r")")
@@ -1460,6 +1827,11 @@ def _is_spec(text: str, num: _Num, clause: _Clause, nums: list[_Num]) -> bool:
     )
 
 
+_ATTENDANCE = re.compile(
+    r"(?:应到|实到|应出席|实际出席|出席|到会|列席)(?:会议)?(?:的)?(?:代表|委员)?$"
+)
+
+
 def _is_participants(rest: str) -> bool:
     """共38家单位参与: the agencies that take part in a programme."""
     return rest.startswith(W.PARTICIPANT_NOUNS) and any(
@@ -1478,6 +1850,11 @@ def _is_programme(text: str, num: _Num, clause: _Clause, metric: str) -> bool:
     if num.unit not in W.PROGRAMME_UNITS:
         return False
     # 做好6个方面工作, 实施重点民生实事18件; not 5方面21项问题 (方面 is what the 5 counts)
+    around = _SPACE.sub("", text[clause.start : clause.end])
+    if re.search(W.ISSUE_VERBS_RE, around) and re.search("措施|政策", around):
+        return False  # 出台21条措施: a policy issued, a result
+    if re.search(W.AWARD_VERBS_RE, _SPACE.sub("", text[num.end : clause.end])):
+        return False  # 11项工作获得省政府督查激励: items rewarded, a result
     if re.search(f"(?<![\\d个项件大])(?:{_PROGRAMME_RE.pattern})$", _strip_metric_tail(metric)):
         return True
     post = _SPACE.sub("", text[num.end : clause.end])
@@ -1493,9 +1870,17 @@ _GAP_RE = re.compile(
 )
 
 
+# 塌目标1.8个百分点, 高于目标2.1个百分点, 低于预期0.5个百分点: a gap to the target
+_TARGET_GAP_RE = re.compile(r"(?:目标|预期|计划|任务)(?:值|进度)?\s*(?:\d+(?:\.\d+)?\s*个)?\s*$")
+
+
 def _is_gap(text: str, num: _Num, clause: _Clause) -> bool:
-    """高出全市1.1个百分点: a gap to another government's figure, not a result of one's own."""
-    return _GAP_RE.search(text[clause.start : num.start]) is not None
+    """高出全市1.1个百分点: a gap to another government's figure, not a result of one's own;
+    高于目标2.1个百分点: a gap to the target."""
+    before = text[clause.start : num.start]
+    return _GAP_RE.search(before) is not None or (
+        num.unit in ("个百分点", "百分点") and _TARGET_GAP_RE.search(before) is not None
+    )
 
 
 def _bare(text: str, start: int, end: int, num: _Num) -> bool:

@@ -23,6 +23,7 @@ COMPARATOR_BEFORE: tuple[tuple[str, str], ...] = (
     ("不少于", "at_least"),
     ("不超过", "at_most"),
     ("不高于", "at_most"),
+    ("低于", "at_most"),
     ("控制在", "at_most"),
     ("提升至", "at_least"),
     ("提升到", "at_least"),
@@ -171,6 +172,9 @@ TO_LEVEL_WORDS: tuple[str, ...] = (
     "扩大到",
 )
 
+#: units of people and households: after 实现 (实现再就业1.8万人) they count those helped
+PERSON_UNITS: tuple[str, ...] = ("人", "万人", "人次", "万人次", "户", "万户", "名")
+
 #: measures that are amounts delivered in the year even after 实现/达到 (investment)
 FLOW_MEASURES: tuple[str, ...] = ("投资",)
 
@@ -299,6 +303,9 @@ DOWN_MEASURES: tuple[str, ...] = (
 #: units as written, longest first; 万/亿 alone come last (200万大关)
 UNITS: tuple[str, ...] = (
     "微克/立方米",
+    "μg/m3",
+    "μg/m³",
+    "毫克/立方米",
     "万㎡",
     "㎡",
     "个百分点",
@@ -414,6 +421,9 @@ UNITS: tuple[str, ...] = (
     "星",
     "起",
     "路",
+    "岁",
+    "对",
+    "村",
 )
 
 #: units that say nothing on their own when a Chinese numeral precedes them (一批, 三类 …)
@@ -472,7 +482,12 @@ NOT_A_MEASURE_AFTER: tuple[str, ...] = (
     "路段",
     "路线",
     "×",
+    "人制",
+    "部分",
 )
+
+#: words right after a Chinese numeral that make it no measure (二部分: parts of a text)
+NOT_A_MEASURE_AFTER_CN: tuple[str, ...] = ("部分",)
 
 # --- plan and review --------------------------------------------------------------------------
 
@@ -494,6 +509,9 @@ REVIEW_SECTION_CUES: tuple[str, ...] = (
     "完成情况",
 )
 
+#: words that open a paragraph of a review (这一年，我们…)
+REVIEW_OPENERS: tuple[str, ...] = ("这一年", "这五年", "过去的这一年")
+
 #: headings and phrases that open the plan part
 PLAN_SECTION_CUES: tuple[str, ...] = (
     "工作安排",
@@ -514,7 +532,13 @@ PLAN_SECTION_CUES: tuple[str, ...] = (
     "未来五年",
     "今后五年",
     "今后一个时期",
+    "今年目标",
+    "明年目标",
 )
+
+#: words that open a list of pledges when a list follows (这10件实事分别为：…), never as a
+#: heading or a noun in prose (民生实事全部完成)
+PLAN_LIST_CUES: tuple[str, ...] = ("实事",)
 
 #: words of a result already reached: a sentence holding one reviews (顺利开工, 成功组建,
 #: 获批, 首次突破, 居全省第3). A plan word in the same sentence (确保顺利, 力争入选) outweighs it.
@@ -632,23 +656,39 @@ PORTFOLIO_WORDS: tuple[str, ...] = (
     "投入资金",
     "预计投入",
     "计划投入",
+    "计划完成投资",
 )
 
 #: units a programme of work is counted in (N件实事, N项工作, N个方面, N大任务)
-PROGRAMME_UNITS: tuple[str, ...] = ("件", "项", "个", "大", "批")
+PROGRAMME_UNITS: tuple[str, ...] = ("件", "项", "个", "大", "批", "条")
 
 #: nouns of a programme of work: N件民生实事, N项重点工作, N个方面工作 give its size, not a pledge
 PROGRAMME_NOUNS: tuple[str, ...] = (
     "实事项目",
     "实事",
+    "民生",
     "重要事项",
     "重点事项",
     "工作",
     "任务",
+    "措施",
+    "政策",
+    "指标",
     "方面",
     "举措",
     "大事",
 )
+#: verbs that issue a policy (出台21条措施): the count of its measures is a result, not the
+#: size of a programme (落实10项措施)
+ISSUE_VERBS_RE = "出台|制定|印发|发布|推出|颁布"
+
+#: verbs of an award received (11项工作获得督查激励): the items counted are a result
+AWARD_VERBS_RE = "获得|获评|荣获|入选|受到"
+
+#: nouns of a class whose members a list just named (A、B、C三个资金服务平台, 3大产业): the
+#: number before them counts the names, it is no pledge nor result
+CLASS_NOUNS: tuple[str, ...] = ("产业", "平台", "行业", "领域", "板块", "集群", "体系", "片区")
+
 PUSH_VERBS: tuple[str, ...] = (
     "推进",
     "推动",
@@ -664,6 +704,9 @@ PUSH_VERBS: tuple[str, ...] = (
 #: words of a project's design or capacity (总建筑面积11万平方米, 设置床位800张, 年产2.2万台):
 #: the number describes the project, it is not delivered
 SPEC_WORDS: tuple[str, ...] = (
+    "全长",
+    "总长度",
+    "总长",
     "长度",
     "宽度",
     "高度",
@@ -716,12 +759,32 @@ SIZE_UNITS: tuple[str, ...] = (
     "立方米",
 )
 
+#: nouns of a facility's capacity, when a clause starts with them after the facility
+#: (建成养老服务中心，床位不少于150个)
+FACILITY_CAPACITY_NOUNS: tuple[str, ...] = ("床位", "座位", "席位", "工位", "泊位", "车位")
+
+#: units of length: a length before 的 is the amount built (200公里的农村公路)
+LENGTH_UNITS: tuple[str, ...] = ("公里", "千米", "米", "万米")
+
 #: nouns of capacity: 40个停车位的停车场, 800张床位的医院
 CAPACITY_NOUNS: tuple[str, ...] = ("停车位", "车位", "泊位", "床位", "座位", "席位", "工位", "学位")
 
 #: who takes part in a programme (共38家单位参与): the number of agencies is no pledge
-PARTICIPANT_NOUNS: tuple[str, ...] = ("单位", "部门", "机构")
-PARTICIPATION_VERBS: tuple[str, ...] = ("参与", "参加", "牵头", "负责", "联合", "协同", "共同")
+PARTICIPANT_NOUNS: tuple[str, ...] = ("单位", "部门", "机构", "代表", "委员")
+PARTICIPATION_VERBS: tuple[str, ...] = (
+    "参与",
+    "参加",
+    "牵头",
+    "负责",
+    "联合",
+    "协同",
+    "共同",
+    "与会",
+    "汇聚一堂",
+    "出席",
+    "列席",
+    "参会",
+)
 
 #: units of how often (每学年开展1次): with 每 before the number, a frequency, not an amount
 FREQUENCY_UNITS: tuple[str, ...] = ("次", "遍", "轮")
@@ -750,6 +813,29 @@ PROJECT_RESULT_VERBS: tuple[str, ...] = (
     "新谋划",
     "新储备",
 )
+#: verbs that carry a portfolio forward without a stage (建设A等5个项目, 实施项目29项)
+PORTFOLIO_VERBS: tuple[str, ...] = ("实施", "建设", "续建", "推进", "推动", "抓好", "加快")
+
+#: words before the share of a plan or target reached (占计划的100%, 完成年度目标的105%)
+PLAN_SHARE_WORDS: tuple[str, ...] = (
+    "占计划",
+    "为计划",
+    "完成计划",
+    "占年度计划",
+    "完成年度计划",
+    "为年度计划",
+    "占年计划",
+    "完成年计划",
+    "占目标",
+    "完成目标",
+    "为目标",
+    "完成年度目标",
+    "占年度目标",
+    "为年度目标",
+    "完成任务",
+    "完成年度任务",
+)
+
 STOCK_WORDS: tuple[str, ...] = ("现有", "累计", "已有", "共有", "目前", "存量", "涉及")
 
 #: words that start a clause and carry no measure (stripped when looking for one)
