@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple, Protocol
 
@@ -36,6 +35,8 @@ class Filters(NamedTuple):
 
 def unknown_value(what: str, value: str, valid: Iterable[str]) -> UsageError:
     """The error for a value not among the valid ones, suggesting the closest."""
+    import difflib  # only for an error: not at every start
+
     valid = list(valid)
     close = difflib.get_close_matches(value, valid, n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""

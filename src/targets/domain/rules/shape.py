@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from targets.domain.model import SCHEMA_VERSION, Comparator, Direction, Kind, Problem, Verdict
@@ -42,6 +41,8 @@ def rule_schema_version(doc: Table) -> list[Problem]:
 
 
 def rule_unknown_keys(doc: Table) -> list[Problem]:
+    import difflib  # only for a suggestion: not at every start
+
     problems = []
     for path, table, fields, name in tables(doc):
         for key in table:
