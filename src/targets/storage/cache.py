@@ -119,7 +119,7 @@ class Cache:
         path = self._file(document, kind)
         if path is None:
             return
-        import tempfile
+        from .files import new_temporary
 
         with contextlib.suppress(Exception):
             payload = _encode(kind, value)
@@ -127,7 +127,7 @@ class Cache:
             header = f"{key} {len(payload)} {_payload_digest(payload)} {where}\n".encode("ascii")
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             new_entry = not path.exists()
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+            fd, temp = new_temporary(path.parent, f".{path.name}.")
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(header)
