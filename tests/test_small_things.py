@@ -110,3 +110,62 @@ def test_the_list_json_shortcut_gives_what_the_full_command_gives(shipped_copy: 
     assert b'"evaluated_on":"2023-06-30"' in dated.stdout
     bad = _cli(["list", "--format", "json", "--as-of", "tomorrow"], folder)
     assert bad.returncode == 2 and bad.stdout == b"" and b"YYYY-MM-DD" in bad.stderr
+
+
+_TYPER_LOADED = (
+    "import sys\nfrom targets.cli import main\n"
+    "try:\n    main()\nfinally:\n    sys.stderr.write('typer loaded: %s\\n' % ('typer' in sys.modules))"
+)
+
+
+def _both_ways(tmp_path: Path, args: list[str]) -> tuple[tuple[int, str, str, bytes], ...]:
+    """`targets ARGS` through the entry point (the shortcut, where it applies) and through the
+    full Typer command, each on its own copy of the same data: exit code, stdout, stderr and
+    the file's bytes after."""
+    outcomes = []
+    for way in ("entry", "full"):
+        folder = tmp_path / way
+        folder.mkdir()
+        path = write_data(folder, BASE)
+        env = {**os.environ, "TARGETS_TODAY": "2023-12-31", "TARGETS_FILE": str(path),
+               "XDG_CACHE_HOME": str(folder / ".cache")}  # fmt: skip
+        if way == "entry":
+            done = subprocess.run([sys.executable, "-c", _TYPER_LOADED, *args],
+                                  capture_output=True, text=True, env=env, cwd=folder)  # fmt: skip
+            code, out, err = done.returncode, done.stdout, done.stderr
+            assert err.endswith(f"typer loaded: {not _SHORTCUT_TAKES(args)}\n"), err
+            err = err.rsplit("typer loaded:", 1)[0]
+        else:
+            result = run(*args, env={"TARGETS_TODAY": "2023-12-31", "TARGETS_FILE": str(path)})
+            code, out, err = result.exit_code, result.stdout, result.stderr
+        where = str(folder).lstrip("/")  # a dry run's diff names the file
+        outcomes.append((code, out.replace(where, "FOLDER"), err, path.read_bytes()))
+    return tuple(outcomes)
+
+
+def _SHORTCUT_TAKES(args: list[str]) -> bool:  # noqa: N802 - reads as the predicate it is
+    return "--dry-run" not in args and not any(a.startswith("-") and a[1:2].isdigit() for a in args)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["mark", "testville-parks", "6", "--date", "2023-06-30", "--published", "2023-07-02",
+         "--source", "https://example.org/fictional", "--note=测试公园建成6个"],
+        ["mark", "--date", "2023-06-30", "testville-parks", "6"],
+        ["mark", "testville-nope", "6", "--date", "2023-06-30"],
+        ["mark", "testville-parks", "6", "--date", "30/06/2023"],
+        ["mark", "testville-parks", "six", "--date", "2023-06-30"],
+        ["mark", "testville-parks", "6", "--date", "2023-03-31"],
+        ["mark", "testville-parks", "-6", "--date", "2023-06-30"],
+        ["mark", "testville-parks", "6", "--date", "2023-06-30", "--dry-run"],
+    ],
+)  # fmt: skip
+def test_the_mark_shortcut_gives_what_the_full_command_gives(
+    tmp_path: Path, args: list[str]
+) -> None:
+    entry, full = _both_ways(tmp_path, args)
+    assert entry == full
+    code, _, err, after = entry
+    assert (code == 0) == (err == "" or "dry run" in err)
+    assert (after != BASE.encode()) == (code == 0 and "--dry-run" not in args)

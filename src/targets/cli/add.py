@@ -13,8 +13,8 @@ from targets.errors import UsageError
 from targets.output.safe import terminal
 
 from . import complete
-from .options import DryRunOpt, FileOpt, environment, many, optional_date
-from .writing import FromOpt, finish_batch, read_input, say, show_change, standing, workspace
+from .options import DryRunOpt, FileOpt, FromOpt, environment, many, optional_date
+from .writing import finish_batch, read_input, say, show_change, standing, workspace
 
 Text = Annotated[str | None, typer.Option(show_default=False)]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -80,6 +81,44 @@ OutputOpt = Annotated[
         metavar="PATH",
         show_default=False,
         help="File to write (replaced atomically); - or /dev/stdout for standard output.",
+    ),
+]
+
+NoteOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--note",
+        metavar="TEXT",
+        show_default=False,
+        help="What it rests on: quote the source's sentence.",
+    ),
+]
+SourceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--source",
+        metavar="URL",
+        show_default=False,
+        help="Where it was published (a URL or a citation).",
+    ),
+]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        metavar="DATE",
+        show_default=False,
+        help="The day the source published it (on or after --date).",
+    ),
+]
+FromOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--from",
+        metavar="FILE",
+        show_default=False,
+        help="Many at once from a file (TOML as `targets extract` prints it, JSON, JSONL or "
+        "CSV; - for stdin).",
     ),
 ]
 

@@ -9,13 +9,20 @@ import typer
 from targets.errors import UsageError
 
 from . import complete
-from .options import DryRunOpt, FileOpt, TargetIdArg, environment, optional_date
-from .writing import (
+from .options import (
+    DryRunOpt,
+    FileOpt,
     FromOpt,
     NoteOpt,
     PublishedOpt,
     SourceOpt,
+    TargetIdArg,
+    environment,
+    optional_date,
+)
+from .writing import (
     finish_batch,
+    mark_one,
     read_input,
     say,
     show_change,
@@ -60,8 +67,7 @@ def mark(
     file: FileOpt = None,
 ) -> None:
     """Add a progress record (or many, --from FILE) and print the target's status."""
-    from targets.storage.records import NewRecord, mark_many
-    from targets.storage.records import mark as mark_target
+    from targets.storage.records import mark_many
 
     env = environment(file)
     if from_file is not None:
@@ -75,12 +81,7 @@ def mark(
         return
     if target_id is None or value is None:
         raise UsageError("give a target ID and a VALUE (or --from FILE)")
-    day = optional_date(date, "--date") or env.today
-    record = NewRecord(target_id, value, day, optional_date(published, "--published"), note, source)
-    result = mark_target(workspace(env), record, dry_run)
-    if dry_run:
-        show_change(result)
-    say(standing(result, day, env.today))
+    mark_one(env, target_id, value, date, published, note, source, dry_run)
 
 
 def unmark(

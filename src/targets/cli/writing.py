@@ -1,56 +1,16 @@
-"""What the write commands share: their options, the workspace, and how they report."""
+"""What the write commands share: the workspace and how they report. No Typer here: the
+shortcut for `mark` uses it too (their options are in `options.py`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated, Any
-
-import typer
+from typing import Any
 
 from targets.environment import Environment
 from targets.output.safe import terminal
-
-from .options import open_data
-
-NoteOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--note",
-        metavar="TEXT",
-        show_default=False,
-        help="What it rests on: quote the source's sentence.",
-    ),
-]
-SourceOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--source",
-        metavar="URL",
-        show_default=False,
-        help="Where it was published (a URL or a citation).",
-    ),
-]
-PublishedOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--published",
-        metavar="DATE",
-        show_default=False,
-        help="The day the source published it (on or after --date).",
-    ),
-]
-FromOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--from",
-        metavar="FILE",
-        show_default=False,
-        help="Many at once from a file (TOML as `targets extract` prints it, JSON, JSONL or "
-        "CSV; - for stdin).",
-    ),
-]
+from targets.storage.opening import open_data
 
 
 def say(line: str) -> None:
@@ -66,6 +26,28 @@ def workspace(env: Environment) -> Any:
     return Workspace(open_data(env), env.data, env.lock_timeout, env.today)
 
 
+def mark_one(
+    env: Environment,
+    target_id: str,
+    value: str,
+    date: str | None,
+    published: str | None,
+    note: str | None,
+    source: str | None,
+    dry_run: bool,
+) -> None:
+    """`targets mark ID VALUE`: record it (or show the change) and print the standing."""
+    from targets.domain.dates import parse_date
+    from targets.storage.records import NewRecord, mark
+
+    day = parse_date(date, "--date") if date is not None else env.today
+    on = parse_date(published, "--published") if published is not None else None
+    result = mark(workspace(env), NewRecord(target_id, value, day, on, note, source), dry_run)
+    if dry_run:
+        show_change(result)
+    say(standing(result, day, env.today))
+
+
 def show_change(result: Any) -> None:
     """For a dry run: the exact change, as a unified diff of each document."""
     import difflib
@@ -73,7 +55,7 @@ def show_change(result: Any) -> None:
     for change in result.written:
         before = change.before.text.splitlines(keepends=True)
         after = change.after.text.splitlines(keepends=True)
-        name = change.before.name
+        name = change.before.name.lstrip("/")  # as git shows a path: a/tmp/x, not a//tmp/x
         sys.stdout.write(
             terminal("".join(difflib.unified_diff(before, after, f"a/{name}", f"b/{name}")))
         )
