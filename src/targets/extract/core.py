@@ -6,114 +6,13 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from targets.extract import words as W
 from targets.extract.model import DraftOutcome, DraftTarget, Extraction, KnownTarget
 from targets.extract.normal import reading_text, without_glosses
 from targets.extract.numbers import CN_DIGITS, CN_NUMERAL_CHARS, arabic_to_number, cn_to_number
-
-# --- segmentation --------------------------------------------------------------------------------
-
-_SENTENCE_END = frozenset("。！？!?；;")
-_CLAUSE_END = frozenset("，,、：:|｜")
-_OPEN_QUOTES = '“‘「『"《'
-_CLOSE_QUOTES = '”’」』"》'
-_LINE_END_PUNCT = frozenset("。！？!?；;，,、：:”’」』)）】》")
-
-
-@dataclass
-class _Clause:
-    start: int
-    end: int
-    delim: str  # the delimiter that ends it ("" at a sentence end)
-
-
-@dataclass
-class _Sentence:
-    start: int
-    end: int
-    clauses: list[_Clause] = field(default_factory=list)
-    mode: str = "plan"
-    decided: bool = True
-    section: str | None = None
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
-def _is_wrapped(text: str) -> bool:
-    """Text laid out in lines of a fixed width (as from a PDF): most lines are long and most long
-    lines end mid-sentence. A digest of one short item a line (a heading, a result, a plan, each
-    on a line without a stop) is not wrapped: its short lines outnumber its long ones."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    long_lines = [ln for ln in lines if len(ln) >= 20]
-    if len(long_lines) < 3 or 2 * len(long_lines) < len(lines):
-        return False
-    open_ended = sum(
-        1 for ln in long_lines if ln[-1] not in _SENTENCE_END and ln[-1] not in "”」』)）:："
-    )
-    return open_ended >= 0.75 * len(long_lines)
-
-
-def _soft_newline(text: str, i: int) -> bool:
-    """A newline inside a sentence of wrapped text."""
-    line_start = text.rfind("\n", 0, i) + 1
-    line = text[line_start:i].strip()
-    if len(line) < 20 or not line or line[-1] in _SENTENCE_END or line[-1] in "”」』:：":
-        return False
-    nxt = text[i + 1 : i + 2]
-    return bool(nxt) and not nxt.isspace() and nxt not in "—-•·◢●"
-
-
-def _segment(text: str) -> list[_Sentence]:
-    sentences: list[_Sentence] = []
-    sent = _Sentence(0, 0)
-    clause_start = 0
-    quote_depth = 0
-    n = len(text)
-    wrapped = _is_wrapped(text)
-
-    def close_clause(end: int, delim: str) -> None:
-        nonlocal clause_start
-        if text[clause_start:end].strip():
-            sent.clauses.append(_Clause(clause_start, end, delim))
-        clause_start = end + 1
-
-    for i, ch in enumerate(text):
-        if ch in _OPEN_QUOTES and ch != '"':
-            quote_depth += 1
-        elif ch in _CLOSE_QUOTES and ch != '"':
-            quote_depth = max(0, quote_depth - 1)
-        is_break = ch in _SENTENCE_END or (
-            ch in "\n\r\u2028\u2029" and not (wrapped and _soft_newline(text, i))
-        )
-        if is_break:
-            close_clause(i, "")
-            sent.end = i
-            if sent.clauses:
-                sentences.append(sent)
-            sent = _Sentence(i + 1, i + 1)
-            quote_depth = 0
-        elif ch in _CLAUSE_END and quote_depth == 0:
-            if ch == "," and _THOUSANDS_COMMA.match(text, i):
-                continue
-            close_clause(i, ch)
-        elif (
-            ch in " \t\u3000"
-            and 0 < i < n - 1
-            and _is_cjk(text[i - 1])
-            and (_is_cjk(text[i + 1]) or text[i + 1] in " \t\u3000")
-            and text[i - 1] not in CN_NUMERAL_CHARS + "万亿"
-        ):
-            close_clause(i, " ")
-    close_clause(n, "")
-    sent.end = n
-    if sent.clauses:
-        sentences.append(sent)
-    return sentences
-
+from targets.extract.segments import Clause, Sentence, is_cjk, quote_start, segment
 
 # --- numbers -------------------------------------------------------------------------------------
 
@@ -135,7 +34,6 @@ _UNITS = tuple(
 _UNIT_RE = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in unit) for unit in _UNITS))
 # 1,400 (thousands), 1.6 and 1. 6 (a stray space after the point, as some pages print it)
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.[ \u00a0]?\d+)?")
-_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _CN = re.compile(f"[{CN_NUMERAL_CHARS}]+")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SPACE = re.compile(r"\s+")
@@ -202,7 +100,7 @@ _QUOTED_POLICY = re.compile(r"\d+\s*[条项]\s*(?:措施|举措|政策)")
 _DURATION_BEFORE = re.compile(r"(?:用|历时|耗时|用时)\s*$")
 
 
-def _numbers(text: str, clause: _Clause) -> list[_Num]:
+def _numbers(text: str, clause: Clause) -> list[_Num]:
     lo, hi = clause.start, clause.end
     found: list[_Num] = []
     for m in _ARABIC.finditer(text, lo, hi):
@@ -298,7 +196,7 @@ def _numbers(text: str, clause: _Clause) -> list[_Num]:
     return [n for n in found if n.unit is not None]
 
 
-def _is_attribute(text: str, num: _Num, clause: _Clause, others: list[_Num]) -> bool:
+def _is_attribute(text: str, num: _Num, clause: Clause, others: list[_Num]) -> bool:
     """过30亿元项目5个: a size that qualifies the thing counted by a later number; 为78所
     中小学的95间教室: the number of what the later count belongs to."""
     if re.match(
@@ -458,7 +356,7 @@ def _plan_heading(s: str, cue: str) -> bool:
     for m in re.finditer(re.escape(cue), s):
         nxt = s[m.end() : m.end() + 1]
         quoted = s[: m.start()].count("“") > s[: m.start()].count("”")
-        if not quoted and (not nxt or not _is_cjk(nxt) or nxt in "是为"):
+        if not quoted and (not nxt or not is_cjk(nxt) or nxt in "是为"):
             return True
         # 今后五年的重点目标: a heading line that names the goals of the period
         if not quoted and _GOALS_TAIL.fullmatch(s, m.end()):
@@ -492,12 +390,12 @@ _LEGEND_LINE = re.compile(
 _TOPIC_LINE = re.compile(r"[^\d，,；;。：:、！!？?]{1,6}")
 
 
-def _line_of(text: str, sent: _Sentence) -> tuple[int, int]:
+def _line_of(text: str, sent: Sentence) -> tuple[int, int]:
     return text.rfind("\n", 0, sent.start) + 1, (text.find("\n", sent.end) + 1 or len(text) + 1) - 1
 
 
 def _legend_sections(
-    text: str, sentences: list[_Sentence], plan_year: int | None
+    text: str, sentences: list[Sentence], plan_year: int | None
 ) -> list[str | None]:
     """Sections that short year lines give. A line that is only a year and a few words (2019年
     做到了, 2020年目标) heads what follows: a review before the plan year, a plan from it. Two or
@@ -560,11 +458,11 @@ def _legend_sections(
     return out
 
 
-def _stripped(text: str, sent: _Sentence) -> str:
+def _stripped(text: str, sent: Sentence) -> str:
     return text[sent.start : sent.end].strip()
 
 
-def _decide_modes(text: str, sentences: list[_Sentence], plan_year: int | None) -> None:
+def _decide_modes(text: str, sentences: list[Sentence], plan_year: int | None) -> None:
     """Each sentence plans or reviews: its section, its years and its words vote; a sentence
     with no vote takes the mode of the sentence before it.
 
@@ -919,7 +817,7 @@ def _items(rest: str, lead: bool) -> list[str]:
     return out
 
 
-def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milestone]:
+def _milestones(text: str, sent: Sentence, numbered: set[int]) -> list[_Milestone]:
     """Named projects at a stage, one milestone per project, each quoting its statement.
 
     A statement is a run of clauses joined by 、. Its stage word leads its projects (建成A、B和C;
@@ -954,12 +852,12 @@ def _milestones(text: str, sent: _Sentence, numbered: set[int]) -> list[_Milesto
 
 
 def _statement(
-    text: str, first: _Clause, last_clause: _Clause, state: dict[str, object]
+    text: str, first: Clause, last_clause: Clause, state: dict[str, object]
 ) -> list[_Milestone] | None:
     """The milestones of one statement (clauses first..last_clause), or None when it has no
     stage. `state` carries a leading stage (启动A迁建，B扩建) and the projects of a statement
     without stage (A、B等工程，计划年内开工建设) to the next statement."""
-    start, end = _quote_start(text, first), last_clause.end
+    start, end = quote_start(text, first), last_clause.end
     body = text[start:end]
     subject = _SUBJECT_RE.match(body)
     at = subject.end() if subject and subject.end() < len(body.rstrip()) else 0
@@ -1050,7 +948,7 @@ _MONTH_RANGE = re.compile(r"(?:1|一)\s*[-—~至到]\s*(\d{1,2})\s*月(?:份)?"
 
 
 def _period(
-    text: str, sent: _Sentence, pos: int, section_year: int | None
+    text: str, sent: Sentence, pos: int, section_year: int | None
 ) -> tuple[str | None, dt.date | None]:
     s = text[sent.start : pos]
     years = _YEAR.findall(s)
@@ -1162,13 +1060,6 @@ def _matches(metric: str, unit: str | None, known: Sequence[KnownTarget]) -> tup
 # --- the extractor -------------------------------------------------------------------------------
 
 
-def _quote_start(text: str, clause: _Clause) -> int:
-    s = clause.start
-    while s < clause.end and text[s] in " \t\n\r\u3000":
-        s += 1
-    return s
-
-
 def _as_written(original: str, normal: str, part: str) -> str:
     """`part`, a suffix of `normal` with spaces removed, in the characters of `original` (the
     same text before `normalise`, character for character)."""
@@ -1244,7 +1135,7 @@ def _extract(
 ) -> Extraction:
     if plan_year is None:
         plan_year = _guess_plan_year(text)
-    sentences = _segment(text)
+    sentences = segment(text)
     _decide_modes(text, sentences, plan_year)
     ids = _Ids(id_prefix, known)
     targets: list[DraftTarget] = []
@@ -1267,7 +1158,7 @@ def _extract(
         bare: tuple[int, str, int] | None = None  # the last clause with a measure, no number
         for k, nums in per_clause:
             clause = sent.clauses[k]
-            qstart = _quote_start(text, clause)
+            qstart = quote_start(text, clause)
             if not nums:
                 own = _THRESHOLD_TAIL.sub("", _clean_metric(text[clause.start : clause.end]))
                 bare = (qstart, own, k) if 2 <= len(own) <= 16 and clause.delim in "，," else None
@@ -1447,7 +1338,7 @@ _EACH = re.compile(r"(?:均|都|皆)\s*(?:要|将)?\s*$")
 
 
 def _each_of(
-    text: str, sent: _Sentence, k: int, per_clause: list[tuple[int, list[_Num]]], pre_raw: str
+    text: str, sent: Sentence, k: int, per_clause: list[tuple[int, list[_Num]]], pre_raw: str
 ) -> list[tuple[int, str]]:
     """财政总收入、地方财政收入均增长7%: measures listed before the one that holds the number,
     with 均 (each) before its verb, share the number: one more pledge or result for each, quoted
@@ -1463,7 +1354,7 @@ def _each_of(
         metric = _clean_metric(text[c.start : c.end])
         if not 2 <= len(metric) <= 16 or re.search(r"\d", metric):
             break
-        heads.insert(0, (_quote_start(text, c), metric))
+        heads.insert(0, (quote_start(text, c), metric))
         j -= 1
     return heads
 
@@ -1509,7 +1400,7 @@ def _restates(t: DraftTarget, k: DraftTarget) -> bool:
 
 
 def _share_list_qualifiers(
-    text: str, per_clause: list[tuple[int, list[_Num]]], sent: _Sentence
+    text: str, per_clause: list[tuple[int, list[_Num]]], sent: Sentence
 ) -> None:
     """分别增长7%、8%左右: a qualifier written once after a list applies to each item."""
     flat = [n for _, nums in per_clause for n in nums]
@@ -1557,7 +1448,7 @@ _PLAN_FUNDS = re.compile(
 )
 
 
-def _chain_start(sent: _Sentence, k: int) -> int:
+def _chain_start(sent: Sentence, k: int) -> int:
     """The start of the list of clauses joined by 、 that clause k ends or belongs to."""
     j = k
     while j > 0 and sent.clauses[j - 1].delim == "、":
@@ -1566,7 +1457,7 @@ def _chain_start(sent: _Sentence, k: int) -> int:
 
 
 def _is_portfolio(
-    text: str, sent: _Sentence, k: int, num: _Num, metric: str, plan: bool = True
+    text: str, sent: Sentence, k: int, num: _Num, metric: str, plan: bool = True
 ) -> bool:
     """投资67亿元，实施服务业和工业项目38个: in a sentence that gives a portfolio's investment
     and its number of projects, both are its size (not 引进/签约/建成 N个项目, results)."""
@@ -1613,7 +1504,7 @@ _DELIVERY_RE = re.compile(
 )
 
 
-def _named_portfolio(text: str, sent: _Sentence, k: int, num: _Num, nums: list[_Num]) -> bool:
+def _named_portfolio(text: str, sent: Sentence, k: int, num: _Num, nums: list[_Num]) -> bool:
     """建设A、B等5个项目, 实施项目29项, 续建A等7个项目722公里: the number of projects a
     portfolio carries forward (实施, 建设, 续建, with no stage or result) is its size, and so is a
     length given right after it; a number before the kind of project (建设2个养老服务站项目)
@@ -1639,15 +1530,15 @@ def _named_portfolio(text: str, sent: _Sentence, k: int, num: _Num, nums: list[_
     return bool(verbs) and max(verbs, key=lambda v: (v[0], not v[1]))[1]
 
 
-def _said_before(text: str, sent: _Sentence, num: _Num) -> bool:
+def _said_before(text: str, sent: Sentence, num: _Num) -> bool:
     """在17个乡镇…，惠及17个乡镇: the places the works are done in, named again."""
     said = _SPACE.sub("", text[num.num_start : num.unit_end + 2])
-    if len(said) < 4 or not _is_cjk(said[-1]) or not _is_cjk(said[-2]):
+    if len(said) < 4 or not is_cjk(said[-1]) or not is_cjk(said[-2]):
         return False
     return "在" + said in _SPACE.sub("", text[sent.start : num.num_start])
 
 
-def _capacity_of_the_facility(text: str, sent: _Sentence, k: int, pre: str) -> bool:
+def _capacity_of_the_facility(text: str, sent: Sentence, k: int, pre: str) -> bool:
     """建成城区养老服务中心并投入运营，床位不少于150个: the capacity of the facility the clause
     before delivers (its design), not a pledge of its own."""
     if k == 0 or not _strip_lead(pre).startswith(W.FACILITY_CAPACITY_NOUNS):
@@ -1658,7 +1549,7 @@ def _capacity_of_the_facility(text: str, sent: _Sentence, k: int, pre: str) -> b
     )
 
 
-def _counts_the_named(text: str, sent: _Sentence, k: int, num: _Num) -> bool:
+def _counts_the_named(text: str, sent: Sentence, k: int, num: _Num) -> bool:
     """光电子信息、汽车制造、大健康3大产业, 小额贷款、中小企业担保、自主创新三个资金服务平台:
     the number of the items just named, before their class; with no verb of delivery in the
     list (新建A、B、C三所学校 counts what is built)."""
@@ -1680,7 +1571,7 @@ def _counts_the_named(text: str, sent: _Sentence, k: int, num: _Num) -> bool:
 _NAMED_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(W.CLASS_NOUNS) + ")")
 
 
-def _is_plan_share(text: str, num: _Num, clause: _Clause) -> bool:
+def _is_plan_share(text: str, num: _Num, clause: Clause) -> bool:
     """占计划的100%, 完成年度目标的105%: the share of the plan reached, context like a gap."""
     if num.unit not in _PCT:
         return False
@@ -1688,7 +1579,7 @@ def _is_plan_share(text: str, num: _Num, clause: _Clause) -> bool:
     return re.search(r"(?:" + "|".join(W.PLAN_SHARE_WORDS) + r")的?$", before) is not None
 
 
-def _qualifies_noun(text: str, num: _Num, clause: _Clause) -> bool:
+def _qualifies_noun(text: str, num: _Num, clause: Clause) -> bool:
     """投资20亿元的创举医疗集团: an amount of money that describes a thing (not 5%的目标);
     40个停车位的停车场, 303平方米的综合楼, 30天的托养照护: a size that describes a thing."""
     if num.unit not in _MONEY:
@@ -1717,7 +1608,7 @@ def _qualifies_noun(text: str, num: _Num, clause: _Clause) -> bool:
 
 def _context(
     text: str,
-    sent: _Sentence,
+    sent: Sentence,
     k: int,
     num: _Num,
     nums: list[_Num],
@@ -1783,7 +1674,7 @@ def _is_restatement(pre: str, rest: str) -> bool:
     )
 
 
-def _is_threshold(text: str, sent: _Sentence, num: _Num, others: list[_Num]) -> bool:
+def _is_threshold(text: str, sent: Sentence, num: _Num, others: list[_Num]) -> bool:
     """首次突破600亿元大关 after 地区生产总值602.5亿元, 跨越两百亿元、三百亿元台阶 before
     达到316亿元, 三次跨越千万标箱 before 达1030万标箱: a threshold passed, restating a level the
     sentence gives (alone, 总产值突破1000亿元大关 and 首次超过万户 are the figure)."""
@@ -1816,7 +1707,7 @@ _SPEC_BEFORE = re.compile(
 )
 
 
-def _is_spec(text: str, num: _Num, clause: _Clause, nums: list[_Num]) -> bool:
+def _is_spec(text: str, num: _Num, clause: Clause, nums: list[_Num]) -> bool:
     """总建筑面积11.106万平方米, 设置床位800张, 年产2.2万台: the design of a project; and a
     number in brackets after another (1287只(约17190吨)) annotates it."""
     if _SPEC_BEFORE.search(_SPACE.sub("", text[clause.start : num.start])):
@@ -1844,7 +1735,7 @@ _PROGRAMME_RE = re.compile(
 )
 
 
-def _is_programme(text: str, num: _Num, clause: _Clause, metric: str) -> bool:
+def _is_programme(text: str, num: _Num, clause: Clause, metric: str) -> bool:
     """实施重点民生实事18件, 做好6个方面工作, 38项重点工作: the size of a programme of work,
     whose items (not their number) are the pledges."""
     if num.unit not in W.PROGRAMME_UNITS:
@@ -1874,7 +1765,7 @@ _GAP_RE = re.compile(
 _TARGET_GAP_RE = re.compile(r"(?:目标|预期|计划|任务)(?:值|进度)?\s*(?:\d+(?:\.\d+)?\s*个)?\s*$")
 
 
-def _is_gap(text: str, num: _Num, clause: _Clause) -> bool:
+def _is_gap(text: str, num: _Num, clause: Clause) -> bool:
     """高出全市1.1个百分点: a gap to another government's figure, not a result of one's own;
     高于目标2.1个百分点: a gap to the target."""
     before = text[clause.start : num.start]
@@ -1890,7 +1781,7 @@ def _bare(text: str, start: int, end: int, num: _Num) -> bool:
     return re.search(r"[\u4e00-\u9fffA-Za-z]", rest) is None
 
 
-def _rank_like(text: str, num: _Num, clause: _Clause) -> bool:
+def _rank_like(text: str, num: _Num, clause: Clause) -> bool:
     before = _SPACE.sub("", text[max(clause.start, num.start - 3) : num.start])
     after = _SPACE.sub("", text[num.unit_end : num.unit_end + 2])
     return (
