@@ -9,227 +9,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from targets.extract import words as W
+from targets.extract.figures import (
+    MONEY,
+    PCT,
+    ROUND_BARE,
+    SPACE,
+    THRESHOLD_TAIL,
+    YEAR,
+    Num,
+    is_attribute,
+    numbers,
+    unit_family,
+)
 from targets.extract.model import DraftOutcome, DraftTarget, Extraction, KnownTarget
 from targets.extract.normal import reading_text, without_glosses
-from targets.extract.numbers import CN_DIGITS, CN_NUMERAL_CHARS, arabic_to_number, cn_to_number
+from targets.extract.numbers import CN_NUMERAL_CHARS
 from targets.extract.segments import Clause, Sentence, is_cjk, quote_start, segment
-
-# --- numbers -------------------------------------------------------------------------------------
-
-# 万 or 亿 before any measure word of one character (2.2万台, 1.5万株) is part of the unit
-_UNITS = tuple(
-    dict.fromkeys(
-        [
-            *[u for u in W.UNITS if len(u) > 1],
-            *[
-                p + u
-                for u in W.UNITS
-                if len(u) == 1 and "\u4e00" <= u <= "\u9fff" and u not in "万亿元"
-                for p in "万亿"
-            ],
-            *[u for u in W.UNITS if len(u) == 1],
-        ]
-    )
-)
-_UNIT_RE = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in unit) for unit in _UNITS))
-# 1,400 (thousands), 1.6 and 1. 6 (a stray space after the point, as some pages print it)
-_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.[ \u00a0]?\d+)?")
-_CN = re.compile(f"[{CN_NUMERAL_CHARS}]+")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_SPACE = re.compile(r"\s+")
-
-
-@dataclass
-class _Num:
-    start: int  # first character of the number (or of the comparator word written before it)
-    num_start: int
-    end: int  # after the unit and any qualifier written after it
-    unit_end: int
-    value: float
-    unit: str | None
-    after: str | None  # comparator from a word after the number
-    cn: bool
-
-
-def _unit_at(text: str, pos: int, limit: int) -> tuple[str, int] | None:
-    j = pos
-    while j < limit and text[j] in " \t\n\r\u3000":
-        j += 1
-    if j < limit and text[j] in "余多":
-        j += 1
-    m = _UNIT_RE.match(text, j, limit)
-    if not m:
-        return None
-    unit = _SPACE.sub("", m.group(0)).replace("％", "%")
-    return unit, m.end()
-
-
-def _after_comparator(text: str, pos: int, limit: int) -> tuple[str | None, int]:
-    j = pos
-    while j < limit and text[j] in " \t\u3000":
-        j += 1
-    for word, comp in W.COMPARATOR_AFTER:
-        if text.startswith(word, j) and j + len(word) <= limit:
-            return comp, j + len(word)
-    return None, pos
-
-
-def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
-    """The position is inside “…” of at most 15 characters: a name or a slogan."""
-    left = max(text.rfind(q, lo, pos) for q in '“「『"')
-    if left < 0:
-        return False
-    if max(text.rfind(q, left + 1, pos) for q in "”」』") > left:
-        return False
-    right = min((r for r in (text.find(q, pos) for q in '”」』"') if r >= 0), default=-1)
-    return right >= 0 and right - left <= 16
-
-
-# 人均期望寿命从78.3岁: an age is a measure of life expectancy
-_AGE_MEASURE = re.compile(r"寿命[^，,。；;\d]{0,6}$|寿命[^，,。；;]{0,20}(?:到|至)$")
-# 突破千亿, 迈上万亿: a round level passed
-_ROUND_BARE = re.compile(
-    r"(?:突破|超过|超|达到|迈上|迈入|跨上|跨越|跃上|站上|(?<![超通经度])过)\s*([百千万])"
-)
-# 突破亿元大关 ending a clause: a threshold passed, not part of the measure
-_THRESHOLD_TAIL = re.compile(
-    r"(?:首次|率先|先后|连续)?(?:突破|跨越|迈上|跃上|超过|站上)[^，,。；;]{0,8}?(?:大关|台阶|关口)$"
-)
-# 出台“10条措施”: a policy named by its count of measures, still counted
-_QUOTED_POLICY = re.compile(r"\d+\s*[条项]\s*(?:措施|举措|政策)")
-_DURATION_BEFORE = re.compile(r"(?:用|历时|耗时|用时)\s*$")
-
-
-def _numbers(text: str, clause: Clause) -> list[_Num]:
-    lo, hi = clause.start, clause.end
-    found: list[_Num] = []
-    for m in _ARABIC.finditer(text, lo, hi):
-        s, e = m.start(), m.end()
-        before = text[s - 1] if s > 0 else ""
-        if before.isascii() and (before.isalpha() or before in "+-.~/_#") and before:
-            continue
-        if before in "+—-~第×":  # 2×100万千瓦: a specification in a name
-            continue
-        if _DURATION_BEFORE.search(text, max(lo, s - 3), s):  # 仅用5天
-            continue
-        nxt = text[e : e + 3]
-        if any(nxt.lstrip().startswith(w) for w in W.NOT_A_MEASURE_AFTER) and not (
-            nxt.lstrip().startswith("岁") and _AGE_MEASURE.search(text, lo, s)
-        ):
-            continue
-        if e < len(text) and (text[e].isascii() and text[e].isalpha()):
-            continue
-        if _inside_short_quote(text, s, max(0, lo - 20)) and not _QUOTED_POLICY.match(text, s):
-            continue
-        value = arabic_to_number(m.group(0))
-        unit = _unit_at(text, e, hi)
-        if value is None or unit is None:
-            continue
-        if (
-            unit[0] in ("万", "亿")
-            and text[unit[1] : unit[1] + 1] in CN_NUMERAL_CHARS + "0123456789"
-        ):
-            continue  # 1万1千字: a number written in parts, counting words
-        comp, end = _after_comparator(text, unit[1], hi)
-        found.append(_Num(s, s, max(end, unit[1]), unit[1], value, unit[0], comp, False))
-    rounds = set()
-    for m in _ROUND_BARE.finditer(text, lo, hi):
-        # 突破千亿, 首次超过万户, 跨越千万标箱: a round level passed; 万 and 亿 stay in the unit
-        s, e = m.start(1), m.end(1)
-        unit = _unit_at(text, e, hi)
-        if unit is None or text[e : e + 1] in CN_NUMERAL_CHARS or "级" in text[e : unit[1] + 1]:
-            continue  # 迈入万亿级规模: a scale, not a level
-        if m.group(1) == "万" or unit[0].startswith(("万", "亿")):
-            value, unit_text = 1.0, m.group(1) + unit[0]
-        else:
-            value, unit_text = (100.0 if m.group(1) == "百" else 1000.0), unit[0]
-        comp, end = _after_comparator(text, unit[1], hi)
-        found.append(_Num(s, s, max(end, unit[1]), unit[1], value, unit_text, comp, True))
-        rounds.add(s)
-    for m in _CN.finditer(text, lo, hi):
-        s, e = m.start(), m.end()
-        numeral = m.group(0)
-        if re.search(r"(?:这|那|上述|以上|该|此)\s*$", text[max(lo, s - 2) : s]):
-            continue  # 这两项指标: the items just named
-        hundreds = numeral in ("百", "千") and text[e : e + 1] in ("余", "多")  # 百余场
-        if s in rounds:
-            continue
-        if (not any(ch in CN_DIGITS for ch in numeral) and not hundreds) or numeral in "零〇":
-            continue
-        before = text[s - 1] if s > lo else ""
-        if before and before in "第前初周统唯之专同单逐十百千万亿星期":
-            continue
-        if _inside_short_quote(text, s, max(0, lo - 20)):
-            continue
-        unit = _unit_at(text, e, hi)
-        if unit is None or unit[0] in W.WEAK_CN_UNITS or unit[0] in ("万", "亿", "%"):
-            continue
-        if text.startswith(W.NOT_A_MEASURE_AFTER_CN, e):
-            continue  # 共分为二部分
-        rest = text[unit[1] : unit[1] + 4]
-        if any(rest.startswith(w) for w in W.ENUMERATION_NOUNS + ("大事", "是")) or rest[
-            :1
-        ] in tuple('路街巷道桥村号区“「『"'):
-            continue  # 三个“一号工程”: a count of names
-        if (rest[:1] and (rest[0].isdigit() or rest[0] in CN_DIGITS)) or re.search(
-            f"[{CN_DIGITS}\\d]\\s*[个项件条大]$", text[max(lo, s - 3) : s]
-        ):
-            continue  # 三个十天硬仗: numerals inside a slogan
-        pre = _SPACE.sub("", text[lo:s])
-        if (
-            numeral == "一"
-            and not unit[0].startswith(("万", "亿"))
-            and not pre.endswith(W.COUNT_VERBS)
-        ):
-            continue  # 成为一张名片, 一张网: an article or a name, not a count of one
-        value = cn_to_number(numeral)
-        if value is None:
-            continue
-        comp, end = _after_comparator(text, unit[1], hi)
-        found.append(_Num(s, s, max(end, unit[1]), unit[1], value, unit[0], comp, True))
-    found.sort(key=lambda n: n.start)
-    # 400名至500名: a range is one number, its lower bound, at least
-    for a, b in zip(found[:-1], found[1:], strict=True):
-        if a.unit == b.unit and re.fullmatch(r"\s*[至到~～\-—]\s*", text[a.end : b.num_start]):
-            a.after = a.after or "at_least"
-            b.unit = None
-    return [n for n in found if n.unit is not None]
-
-
-def _is_attribute(text: str, num: _Num, clause: Clause, others: list[_Num]) -> bool:
-    """过30亿元项目5个: a size that qualifies the thing counted by a later number; 为78所
-    中小学的95间教室: the number of what the later count belongs to."""
-    if re.match(
-        r"\s*(?:以上|以下)\s*(?![和及与或至到的])[\u4e00-\u9fff]{2}",
-        text[num.unit_end : clause.end],
-    ) and any(o.start < num.start for o in others):
-        return True  # 超230个50户以上木质房屋连片村寨: a threshold on what is counted
-    later = [o for o in others if o.start > num.start]
-    if not later:
-        return False
-    between = _SPACE.sub("", text[num.unit_end : later[0].start])
-    if (
-        re.fullmatch(r"(?:余|多)?", between)
-        and _unit_family(num.unit) in W.SIZE_UNITS
-        and _unit_family(later[0].unit) not in W.SIZE_UNITS
-    ):
-        return True  # 2500余公里3460个入河排污口: the 3460 are counted along the 2500
-    if re.fullmatch(r"[\u4e00-\u9fff]{1,10}的", between):
-        return True
-
-    if (
-        re.fullmatch(r"(?:项目|工程)", between)
-        and num.unit in ("个", "项")
-        and _unit_family(later[0].unit) in W.SIZE_UNITS
-    ):
-        return False  # 新开工A等3个项目307公里: the projects and their length, both counted
-    rest = text[num.unit_end : clause.end].lstrip()
-    rest = rest[2:] if rest.startswith(("以上", "以下")) else rest
-    rest = rest[1:] if rest.startswith("的") else rest
-    if rest.startswith(("项目", "企业", "楼宇", "工程", "产业", "园区", "级", "元", "以上")):
-        return True
-    return re.match(r"[\u4e00-\u9fff]{1,4}(?:项目|企业|工程)", rest) is not None
-
 
 # --- plan and review -----------------------------------------------------------------------------
 
@@ -274,7 +69,7 @@ def _guess_plan_year(text: str) -> int | None:
     with_plan_words: list[int] = []
     years: list[int] = []
     for sent in re.split(r"[。！？；\n]", text):
-        ys = [int(y) for y in _YEAR.findall(sent)]
+        ys = [int(y) for y in YEAR.findall(sent)]
         years += ys
         if ys and any(w in sent for w in _PLAN_STRONG):
             with_plan_words.append(max(ys))
@@ -337,7 +132,7 @@ _OBJECT_VERBS = tuple(sorted(W.COUNT_VERBS + ("完工", "竣工", "续建"), key
 def _time_years(s: str) -> list[int]:
     """The years that time the sentence's events (not those that compare or qualify)."""
     out = []
-    for m in _YEAR.finditer(s):
+    for m in YEAR.finditer(s):
         before = s[max(0, m.start() - 4) : m.start()].rstrip()
         if _YEAR_BASE.search(before) or (
             before.endswith(_OBJECT_VERBS) and _YEAR_OF_OBJECT.match(s, m.end())
@@ -598,12 +393,12 @@ def _strip_verbs(s: str) -> str:
 def _own_verb(pre: str) -> bool:
     """The clause counts with a verb of its own (全年新开工77个): it takes no measure from the
     clauses before it."""
-    own = _strip_metric_tail(_strip_lead(_SPACE.sub("", pre)))
+    own = _strip_metric_tail(_strip_lead(SPACE.sub("", pre)))
     return len(own) >= 2 and any(own.startswith(v) for v in W.COUNT_VERBS)
 
 
 def _clean_metric(s: str) -> str:
-    s = _SPACE.sub("", s)
+    s = SPACE.sub("", s)
     s = _strip_lead(s)
     s = _strip_metric_tail(s)
     s = _strip_verbs(s)
@@ -612,7 +407,7 @@ def _clean_metric(s: str) -> str:
 
 
 def _post_noun(text: str, pos: int, end: int) -> str:
-    rest = _SPACE.sub("", text[pos:end])
+    rest = SPACE.sub("", text[pos:end])
     rest = re.sub(r"^(?:以上|左右|以内|以下)?的?", "", rest)
     rest = re.split(r"(?:基本|全部|成功|常态化|实现|完成|达到|开展|建设$|项目建设)", rest)[0]
     return re.sub(r"等$", "", rest.strip('“”"'))
@@ -620,14 +415,12 @@ def _post_noun(text: str, pos: int, end: int) -> str:
 
 # --- kinds, comparators, directions --------------------------------------------------------------
 
-_PCT = ("%", "‰", "个百分点", "百分点")
+
+def _window_before(text: str, num: Num, lo: int) -> str:
+    return SPACE.sub("", text[max(lo, num.start - 8) : num.start])
 
 
-def _window_before(text: str, num: _Num, lo: int) -> str:
-    return _SPACE.sub("", text[max(lo, num.start - 8) : num.start])
-
-
-def _comparator(text: str, num: _Num, lo: int) -> str | None:
+def _comparator(text: str, num: Num, lo: int) -> str | None:
     """The comparator a word after or just before the number gives, or None (a bare number)."""
     if num.after:
         return num.after
@@ -644,7 +437,7 @@ def _comparator(text: str, num: _Num, lo: int) -> str | None:
 
 def _fall(pre: str) -> str | None:
     """ "by" for a fall by the number (下降3%), "to" for a fall to it (下降到30), else None."""
-    tail = _SPACE.sub("", pre)[-8:]
+    tail = SPACE.sub("", pre)[-8:]
     if any(w in tail for w in W.FALL_TO_WORDS):
         return "to"
     if any(w in tail[-6:] for w in W.FALL_WORDS):
@@ -655,10 +448,10 @@ def _fall(pre: str) -> str | None:
 def _kind(
     pre: str, metric: str, unit: str | None, comparator: str | None, number_first: bool = False
 ) -> str:
-    pre_n = _SPACE.sub("", pre)
+    pre_n = SPACE.sub("", pre)
     if any(w in pre_n[-8:] for w in W.FALL_TO_WORDS):
         return "level"
-    if unit in _PCT:
+    if unit in PCT:
         tail = pre_n[-6:]
         if unit in ("个百分点", "百分点"):
             return "growth"
@@ -685,17 +478,13 @@ def _kind(
         return "level"
     if any(w in metric for w in W.FLOW_MEASURES):
         return "count"
-    if number_first and unit not in _MONEY and not any(w in metric for w in W.LEVEL_MEASURES):
+    if number_first and unit not in MONEY and not any(w in metric for w in W.LEVEL_MEASURES):
         return "count"  # 实现10个偏远村通自来水: N things that get something, counted
     lead = _strip_lead(pre_n)
     if any(lead.startswith(v) for v in W.COUNT_VERBS):
         return "count"
     reached = [w for w in W.TO_LEVEL_WORDS if w in pre_n]
-    if (
-        reached == ["实现"]
-        and unit not in _MONEY
-        and not any(w in metric for w in W.LEVEL_MEASURES)
-    ):
+    if reached == ["实现"] and unit not in MONEY and not any(w in metric for w in W.LEVEL_MEASURES):
         return "count"  # 实现再就业1.8万人, 实现大棚蔬菜700亩种植: what is delivered, counted
     if reached:
         return "level"
@@ -803,7 +592,7 @@ def _items(rest: str, lead: bool) -> list[str]:
         parts[-1:] = [head, tail]
     out = []
     for part in parts:
-        item = _SPACE.sub("", part).strip('“”"')
+        item = SPACE.sub("", part).strip('“”"')
         item = _PUSH_LEAD.sub("", item)
         item = re.sub(r"(?:总|计划)?投资[^，,的]{0,14}的", "", item)  # 总投资13.6亿元的X
         item = re.sub(r"等[\u4e00-\u9fff]{0,8}$", "", item)
@@ -865,7 +654,7 @@ def _statement(
     led = lead is not None and lead.end() > at
     at = lead.end() if lead else at
     m = _stage_at(body, at)
-    compact = _SPACE.sub("", body)
+    compact = SPACE.sub("", body)
     stage: str | None = None
     items: list[str] = []
     end_at = end
@@ -883,13 +672,13 @@ def _statement(
     elif body.startswith("完成", at) and _WORKS_TAIL.search(_PROJECT_TAIL.sub("", compact)):
         # 完成A、B水厂改扩建; 完成X一期工程; 完成X改造项目(三期)
         stage, rest = "completed", _PROJECT_TAIL.sub("", body[at + 2 :].rstrip())
-        halves = [re.sub(r"工程$", "", _SPACE.sub("", h)) for h in rest.split("和")]
+        halves = [re.sub(r"工程$", "", SPACE.sub("", h)) for h in rest.split("和")]
         if len(halves) == 2 and all(_WORKS_TAIL.search(h) for h in halves):
             rest = "、".join(halves)  # 完成A小学新建和B小学迁建工程: two projects
         items = [_WORKS_TAIL.sub("", i) for i in _items(rest, lead=True)]
     elif body.startswith("完成", at) and "和" in body[at:]:
         # 完成A中心改造和全区B信息化升级: only the part that ends in works is a project's stage
-        parts = [p for p in body[at + 2 :].split("和") if _WORKS_TAIL.search(_SPACE.sub("", p))]
+        parts = [p for p in body[at + 2 :].split("和") if _WORKS_TAIL.search(SPACE.sub("", p))]
         if parts:
             stage = "completed"
             items = [_WORKS_TAIL.sub("", i) for p in parts for i in _items(p, lead=True)]
@@ -908,14 +697,14 @@ def _statement(
             rest = body[at : run_start.start()]
             end_at = start + last.end()
             previous = state["previous"]
-            if _TIME_TAIL.sub("", _SPACE.sub("", rest)).strip():  # A、B等项目开工建设
+            if _TIME_TAIL.sub("", SPACE.sub("", rest)).strip():  # A、B等项目开工建设
                 stage = _STAGE[last.group(0)]
                 items = _items(rest, lead=False)
             elif isinstance(previous, tuple):  # A、B等工程，计划年内开工建设
                 stage = _STAGE[last.group(0)]
                 start, items = previous
     if stage is None:
-        own = _SPACE.sub("", body[at:])
+        own = SPACE.sub("", body[at:])
         carried = state["carried"]
         if (
             isinstance(carried, str)
@@ -951,7 +740,7 @@ def _period(
     text: str, sent: Sentence, pos: int, section_year: int | None
 ) -> tuple[str | None, dt.date | None]:
     s = text[sent.start : pos]
-    years = _YEAR.findall(s)
+    years = YEAR.findall(s)
     year = int(years[-1]) if years else section_year
     written: str | None = years[-1] if years else (str(section_year) if section_year else None)
     month = 12
@@ -1005,49 +794,25 @@ class _Ids:
 
 
 def _title(quote: str) -> str:
-    t = _SPACE.sub("", quote)
+    t = SPACE.sub("", quote)
     stripped = _strip_lead(t)
     return stripped if len(stripped) >= 2 else t
 
 
 # --- matching outcomes to targets ----------------------------------------------------------------
 
-_MONEY = (
-    "元",
-    "万元",
-    "亿元",
-    "万亿元",
-    "美元",
-    "万美元",
-    "亿美元",
-    "百万元",
-    "千万元",
-    "百亿元",
-    "千亿元",
-)
-
-
-def _unit_family(unit: str | None) -> str:
-    if unit is None:
-        return ""
-    if unit in _PCT or unit == "％":
-        return "%"
-    if unit in _MONEY:
-        return "money"
-    return re.sub(r"^[千百]?[万亿]+", "", unit) or unit
-
 
 def _bigrams(s: str) -> set[str]:
-    s = _SPACE.sub("", s)
+    s = SPACE.sub("", s)
     return {s[i : i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
 
 
 def _matches(metric: str, unit: str | None, known: Sequence[KnownTarget]) -> tuple[str, ...]:
-    fam = _unit_family(unit)
+    fam = unit_family(unit)
     mb = _bigrams(_strip_metric_tail(metric))
     scored: list[tuple[float, int, str]] = []
     for i, k in enumerate(known):
-        if k.kind in ("qualitative", "milestone") or _unit_family(k.unit) != fam or not mb:
+        if k.kind in ("qualitative", "milestone") or unit_family(k.unit) != fam or not mb:
             continue
         kb = _bigrams(k.title) | _bigrams(k.quote or "")
         score = len(mb & kb) / len(mb)
@@ -1063,7 +828,7 @@ def _matches(metric: str, unit: str | None, known: Sequence[KnownTarget]) -> tup
 def _as_written(original: str, normal: str, part: str) -> str:
     """`part`, a suffix of `normal` with spaces removed, in the characters of `original` (the
     same text before `normalise`, character for character)."""
-    orig, norm = _SPACE.sub("", without_glosses(original)), _SPACE.sub("", normal)
+    orig, norm = SPACE.sub("", without_glosses(original)), SPACE.sub("", normal)
     if part and norm.endswith(part) and len(orig) == len(norm):
         return orig[len(orig) - len(part) :]
     return part
@@ -1079,7 +844,7 @@ def _unit_as_written(original: str, normal_quote: str, unit: str | None) -> str 
     m = re.search(f"[0-9{CN_NUMERAL_CHARS}][\\s余多]*({pattern})", normal_quote)
     if m is None or len(original) != len(normal_quote):
         return unit
-    return _SPACE.sub("", original[m.start(1) : m.end(1)]).replace("％", "%")
+    return SPACE.sub("", original[m.start(1) : m.end(1)]).replace("％", "%")
 
 
 def extract(
@@ -1148,7 +913,7 @@ def _extract(
             section_year = None
         elif heads:
             section_year = int(heads[0])
-        per_clause = [(k, _numbers(text, c)) for k, c in enumerate(sent.clauses)]
+        per_clause = [(k, numbers(text, c)) for k, c in enumerate(sent.clauses)]
         _share_list_qualifiers(text, per_clause, sent)
         flat = [n for _, nums in per_clause for n in nums]
         numbered: set[int] = set()
@@ -1160,7 +925,7 @@ def _extract(
             clause = sent.clauses[k]
             qstart = quote_start(text, clause)
             if not nums:
-                own = _THRESHOLD_TAIL.sub("", _clean_metric(text[clause.start : clause.end]))
+                own = THRESHOLD_TAIL.sub("", _clean_metric(text[clause.start : clause.end]))
                 bare = (qstart, own, k) if 2 <= len(own) <= 16 and clause.delim in "，," else None
             for idx, num in enumerate(nums):
                 pre_raw = text[clause.start : num.start]
@@ -1182,8 +947,8 @@ def _extract(
                         idx == 0
                         and bare is not None
                         and bare[2] == k - 1
-                        and num.unit not in _PCT
-                        and _strip_lead(_SPACE.sub("", pre_raw)) == ""
+                        and num.unit not in PCT
+                        and _strip_lead(SPACE.sub("", pre_raw)) == ""
                     ):
                         # 财政总收入突破亿元大关，实现11338万元: the measure of the clause before
                         measure_start, metric = bare[0], bare[1]
@@ -1192,9 +957,9 @@ def _extract(
                         last_measure is not None
                         and not _own_verb(pre_raw)
                         and (
-                            num.unit in _PCT
+                            num.unit in PCT
                             or (k > 0 and sent.clauses[k - 1].delim == "、")
-                            or _unit_family(num.unit) == _unit_family(last_measure[2])
+                            or unit_family(num.unit) == unit_family(last_measure[2])
                         )
                     ):
                         measure_start, metric, _ = last_measure
@@ -1203,7 +968,7 @@ def _extract(
                     elif post:
                         metric, number_first = post, True
                 if len(metric) < 1:
-                    metric = _strip_metric_tail(_strip_lead(_SPACE.sub("", pre_raw)))
+                    metric = _strip_metric_tail(_strip_lead(SPACE.sub("", pre_raw)))
                 if len(metric) < 1:
                     continue
                 if _is_threshold(text, sent, num, flat):
@@ -1293,7 +1058,7 @@ def _extract(
                     numbered.add(k)
                     pre = text[measure_start : num.start]
                     value = num.value
-                    if num.unit in _PCT and _fall(pre) == "by":
+                    if num.unit in PCT and _fall(pre) == "by":
                         value = -value
                     period, period_end = _period(text, sent, num.start, section_year)
                     heads = _each_of(text, sent, k, per_clause, pre_raw) if own_measure else []
@@ -1338,12 +1103,12 @@ _EACH = re.compile(r"(?:均|都|皆)\s*(?:要|将)?\s*$")
 
 
 def _each_of(
-    text: str, sent: Sentence, k: int, per_clause: list[tuple[int, list[_Num]]], pre_raw: str
+    text: str, sent: Sentence, k: int, per_clause: list[tuple[int, list[Num]]], pre_raw: str
 ) -> list[tuple[int, str]]:
     """财政总收入、地方财政收入均增长7%: measures listed before the one that holds the number,
     with 均 (each) before its verb, share the number: one more pledge or result for each, quoted
     from its own measure to the number."""
-    own = _SPACE.sub("", pre_raw)
+    own = SPACE.sub("", pre_raw)
     verb = re.search(r"(?:均|都|皆)(?:要|将)?(?=[\u4e00-\u9fff]{0,4}$)", own)
     if verb is None or not _EACH.search(own[: verb.end()]):
         return []
@@ -1360,7 +1125,7 @@ def _each_of(
 
 
 def _count_verb(quote: str) -> str | None:
-    lead = _strip_lead(_SPACE.sub("", quote))
+    lead = _strip_lead(SPACE.sub("", quote))
     return next((v for v in _VERBS_LONGEST if lead.startswith(v)), None)
 
 
@@ -1385,7 +1150,7 @@ def _restates(t: DraftTarget, k: DraftTarget) -> bool:
     if t.start < k.start + len(k.quote) and k.start < t.start + len(t.quote):
         return False  # one statement: items of a list that share a measure (分别增长8%和8%以上)
     if k.kind == "milestone":  # 妇幼保健院新院区将投用, then 建成县妇幼保健院新院区并投入使用
-        a, b = _SPACE.sub("", t.metric), _SPACE.sub("", k.metric)
+        a, b = SPACE.sub("", t.metric), SPACE.sub("", k.metric)
         return len(a) >= 4 and len(b) >= 4 and (a in b or b in a) and t.quote != k.quote
     a, b = _strip_verbs(t.metric), _strip_verbs(k.metric)
     if len(a) < 2 or len(b) < 2 or not (a in b or b in a):
@@ -1400,19 +1165,19 @@ def _restates(t: DraftTarget, k: DraftTarget) -> bool:
 
 
 def _share_list_qualifiers(
-    text: str, per_clause: list[tuple[int, list[_Num]]], sent: Sentence
+    text: str, per_clause: list[tuple[int, list[Num]]], sent: Sentence
 ) -> None:
     """分别增长7%、8%左右: a qualifier written once after a list applies to each item."""
     flat = [n for _, nums in per_clause for n in nums]
     for a, b in zip(reversed(flat[:-1]), reversed(flat[1:]), strict=True):
         if a.after is None and b.after is not None and a.unit == b.unit:
-            between = _SPACE.sub("", text[a.end : b.num_start])
+            between = SPACE.sub("", text[a.end : b.num_start])
             if between in ("、", "和", "及", "与", "，", ","):
                 a.after = b.after
     # 分别低于47μg/m3、61μg/m3: a comparator word before the first item applies to each
     for a, b in zip(flat[:-1], flat[1:], strict=True):
         if b.after is None and a.unit == b.unit:
-            between = _SPACE.sub("", text[a.end : b.num_start])
+            between = SPACE.sub("", text[a.end : b.num_start])
             word = _comparator(text, a, sent.start)
             if between in ("、", "和", "及", "与") and word is not None:
                 b.after = word
@@ -1421,7 +1186,7 @@ def _share_list_qualifiers(
 _SCOPE_VERBS = ("共", "建设", "完成", "实现", "达到", "增长", "新增", "建成", "累计", "引进")
 
 
-def _is_scope(text: str, num: _Num, nums: list[_Num]) -> bool:
+def _is_scope(text: str, num: Num, nums: list[Num]) -> bool:
     """全市67个山头公园共建设绿道91.3公里: the first number only sizes what the second counts;
     在17个乡镇硬化道路10万平方米: the places the works are done in."""
     later = [o for o in nums if o.start > num.start]
@@ -1432,7 +1197,7 @@ def _is_scope(text: str, num: _Num, nums: list[_Num]) -> bool:
         or text[num.start - 1 : num.start] == "在"
     ):
         return True
-    between = _SPACE.sub("", text[num.end : later[0].start])
+    between = SPACE.sub("", text[num.end : later[0].start])
     return any(v in between for v in _SCOPE_VERBS)
 
 
@@ -1457,15 +1222,15 @@ def _chain_start(sent: Sentence, k: int) -> int:
 
 
 def _is_portfolio(
-    text: str, sent: Sentence, k: int, num: _Num, metric: str, plan: bool = True
+    text: str, sent: Sentence, k: int, num: Num, metric: str, plan: bool = True
 ) -> bool:
     """投资67亿元，实施服务业和工业项目38个: in a sentence that gives a portfolio's investment
     and its number of projects, both are its size (not 引进/签约/建成 N个项目, results)."""
     clause = sent.clauses[k]
-    s_body = _SPACE.sub("", text[sent.start : sent.end])
-    lead = _SPACE.sub("", text[_chain_start(sent, k) : num.start])
-    head = re.sub("^(?:" + _ITEM_NO + ")+", "", _SPACE.sub("", text[clause.start : num.start]))
-    money = num.unit in _MONEY and (
+    s_body = SPACE.sub("", text[sent.start : sent.end])
+    lead = SPACE.sub("", text[_chain_start(sent, k) : num.start])
+    head = re.sub("^(?:" + _ITEM_NO + ")+", "", SPACE.sub("", text[clause.start : num.start]))
+    money = num.unit in MONEY and (
         _PORTFOLIO_MONEY.search(head) is not None or (plan and _PLAN_FUNDS.search(head) is not None)
     )
     if money:  # 投资2亿元以上，完成X水厂改扩建: the money of the works that follow
@@ -1475,15 +1240,15 @@ def _is_portfolio(
         works = re.sub(
             r"^(?:全年|年内|今年|同时|并|再|还将|将|要|用于|[一二三四五六七八九十两\d]+年(?:内|间)?)+",
             "",
-            _SPACE.sub("", after),
+            SPACE.sub("", after),
         )
         return any(w in s_body for w in ("项目", "工程", "实事")) or (
             works.startswith(W.COUNT_VERBS) or _STAGE_RE.match(works) is not None
         )
-    post = _SPACE.sub("", text[num.end : clause.end])[:10]
+    post = SPACE.sub("", text[num.end : clause.end])[:10]
     if num.unit not in ("个", "项") or "项目" not in metric + post:
         return False
-    after = _SPACE.sub("", text[num.end : clause.end])
+    after = SPACE.sub("", text[num.end : clause.end])
     if any(v in lead or v in after for v in W.PROJECT_RESULT_VERBS) or _STAGE_RE.search(post):
         return False
     if re.search(r"(?:重点|重大)(?:建设)?项目", metric + post):
@@ -1504,21 +1269,21 @@ _DELIVERY_RE = re.compile(
 )
 
 
-def _named_portfolio(text: str, sent: Sentence, k: int, num: _Num, nums: list[_Num]) -> bool:
+def _named_portfolio(text: str, sent: Sentence, k: int, num: Num, nums: list[Num]) -> bool:
     """建设A、B等5个项目, 实施项目29项, 续建A等7个项目722公里: the number of projects a
     portfolio carries forward (实施, 建设, 续建, with no stage or result) is its size, and so is a
     length given right after it; a number before the kind of project (建设2个养老服务站项目)
     counts what is delivered."""
     previous = [o for o in nums if o.end <= num.start]
     if previous and re.fullmatch(
-        r"(?:项目|工程)?", _SPACE.sub("", text[previous[-1].end : num.start])
+        r"(?:项目|工程)?", SPACE.sub("", text[previous[-1].end : num.start])
     ):
         if _named_portfolio(text, sent, k, previous[-1], nums):
             return True  # 7个项目722公里: the length of the portfolio
     if num.unit not in ("个", "项"):
         return False
-    chain = _SPACE.sub("", text[_chain_start(sent, k) : num.start])
-    rest = _SPACE.sub("", text[num.unit_end : sent.clauses[k].end])
+    chain = SPACE.sub("", text[_chain_start(sent, k) : num.start])
+    rest = SPACE.sub("", text[num.unit_end : sent.clauses[k].end])
     named = chain.endswith("等") and rest.startswith(("项目", "工程"))
     if not (named or chain.endswith(("项目", "工程"))):
         return False
@@ -1530,12 +1295,12 @@ def _named_portfolio(text: str, sent: Sentence, k: int, num: _Num, nums: list[_N
     return bool(verbs) and max(verbs, key=lambda v: (v[0], not v[1]))[1]
 
 
-def _said_before(text: str, sent: Sentence, num: _Num) -> bool:
+def _said_before(text: str, sent: Sentence, num: Num) -> bool:
     """在17个乡镇…，惠及17个乡镇: the places the works are done in, named again."""
-    said = _SPACE.sub("", text[num.num_start : num.unit_end + 2])
+    said = SPACE.sub("", text[num.num_start : num.unit_end + 2])
     if len(said) < 4 or not is_cjk(said[-1]) or not is_cjk(said[-2]):
         return False
-    return "在" + said in _SPACE.sub("", text[sent.start : num.num_start])
+    return "在" + said in SPACE.sub("", text[sent.start : num.num_start])
 
 
 def _capacity_of_the_facility(text: str, sent: Sentence, k: int, pre: str) -> bool:
@@ -1549,7 +1314,7 @@ def _capacity_of_the_facility(text: str, sent: Sentence, k: int, pre: str) -> bo
     )
 
 
-def _counts_the_named(text: str, sent: Sentence, k: int, num: _Num) -> bool:
+def _counts_the_named(text: str, sent: Sentence, k: int, num: Num) -> bool:
     """光电子信息、汽车制造、大健康3大产业, 小额贷款、中小企业担保、自主创新三个资金服务平台:
     the number of the items just named, before their class; with no verb of delivery in the
     list (新建A、B、C三所学校 counts what is built)."""
@@ -1557,9 +1322,9 @@ def _counts_the_named(text: str, sent: Sentence, k: int, num: _Num) -> bool:
     start = _chain_start(sent, k)
     if start == clause.start:
         return False
-    chain = _SPACE.sub("", text[start : num.start])
-    own = _SPACE.sub("", text[clause.start : num.start])
-    after = _SPACE.sub("", text[num.end : clause.end])
+    chain = SPACE.sub("", text[start : num.start])
+    own = SPACE.sub("", text[clause.start : num.start])
+    after = SPACE.sub("", text[num.end : clause.end])
     return (
         not any(v in chain for v in W.COUNT_VERBS)
         and not own.endswith("等")
@@ -1571,19 +1336,19 @@ def _counts_the_named(text: str, sent: Sentence, k: int, num: _Num) -> bool:
 _NAMED_CLASS = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(W.CLASS_NOUNS) + ")")
 
 
-def _is_plan_share(text: str, num: _Num, clause: Clause) -> bool:
+def _is_plan_share(text: str, num: Num, clause: Clause) -> bool:
     """占计划的100%, 完成年度目标的105%: the share of the plan reached, context like a gap."""
-    if num.unit not in _PCT:
+    if num.unit not in PCT:
         return False
-    before = _SPACE.sub("", text[clause.start : num.start])
+    before = SPACE.sub("", text[clause.start : num.start])
     return re.search(r"(?:" + "|".join(W.PLAN_SHARE_WORDS) + r")的?$", before) is not None
 
 
-def _qualifies_noun(text: str, num: _Num, clause: Clause) -> bool:
+def _qualifies_noun(text: str, num: Num, clause: Clause) -> bool:
     """投资20亿元的创举医疗集团: an amount of money that describes a thing (not 5%的目标);
     40个停车位的停车场, 303平方米的综合楼, 30天的托养照护: a size that describes a thing."""
-    if num.unit not in _MONEY:
-        rest = _SPACE.sub("", text[num.unit_end : clause.end])
+    if num.unit not in MONEY:
+        rest = SPACE.sub("", text[num.unit_end : clause.end])
         rest = re.sub(r"^(?:以上|以下|左右|余|多)", "", rest)
         m = re.match(
             r"([\u4e00-\u9fff]{0,6})的(?!目标|任务|水平|要求|增长|基础|比重|占比|改造|建设|工作)"
@@ -1595,9 +1360,9 @@ def _qualifies_noun(text: str, num: _Num, clause: Clause) -> bool:
         # a size (303平方米的综合楼, 30天的托养照护) or a capacity (40个停车位的停车场) describes
         # the thing after 的; a count (80个投资过千万元的项目) counts it
         # a length before 的 is the amount built (200公里的农村通畅公路), not a description
-        size = _unit_family(num.unit) in W.SIZE_UNITS and num.unit not in W.LENGTH_UNITS
+        size = unit_family(num.unit) in W.SIZE_UNITS and num.unit not in W.LENGTH_UNITS
         return size or m.group(1).endswith(W.CAPACITY_NOUNS)
-    rest = _SPACE.sub("", text[num.unit_end : clause.end])
+    rest = SPACE.sub("", text[num.unit_end : clause.end])
     rest = re.sub(r"^(?:以上|以下|左右)", "", rest)
     if re.match(r"的?[\u4e00-\u9fff]{0,4}(?:项目|企业|工程)", rest):
         return True  # 17个20亿元以上重大项目签约落地: the class of the projects counted
@@ -1610,8 +1375,8 @@ def _context(
     text: str,
     sent: Sentence,
     k: int,
-    num: _Num,
-    nums: list[_Num],
+    num: Num,
+    nums: list[Num],
     metric: str,
     pre_raw: str,
     plan: bool,
@@ -1621,10 +1386,10 @@ def _context(
     other governments; in a plan also stock and portfolios pushed forward (in a review, stock
     such as 累计394万户 is an outcome)."""
     clause = sent.clauses[k]
-    pre = _SPACE.sub("", pre_raw)
-    chain = _SPACE.sub("", text[_chain_start(sent, k) : num.start])
-    body = _SPACE.sub("", text[clause.start : clause.end])
-    rest = re.sub(r"^(?:以上|以下|左右|余|多)", "", _SPACE.sub("", text[num.unit_end : clause.end]))
+    pre = SPACE.sub("", pre_raw)
+    chain = SPACE.sub("", text[_chain_start(sent, k) : num.start])
+    body = SPACE.sub("", text[clause.start : clause.end])
+    rest = re.sub(r"^(?:以上|以下|左右|余|多)", "", SPACE.sub("", text[num.unit_end : clause.end]))
     if (
         _is_restatement(pre, rest)
         or _is_participants(rest)
@@ -1646,7 +1411,7 @@ def _context(
         or _capacity_of_the_facility(text, sent, k, pre)
         or _said_before(text, sent, num)
         or _named_portfolio(text, sent, k, num, nums)
-        or _is_attribute(text, num, clause, nums)
+        or is_attribute(text, num, clause, nums)
         or _qualifies_noun(text, num, clause)
         or _rank_like(text, num, clause)
     ):
@@ -1660,7 +1425,7 @@ def _context(
     pushed = any(
         _strip_lead(p).startswith(v) or p.endswith(v) for v in W.PUSH_VERBS for p in (pre, chain)
     )
-    after = _SPACE.sub("", text[num.end : clause.end])
+    after = SPACE.sub("", text[num.end : clause.end])
     return (pushed and ("建设" in body or "项目" in body)) or (
         _PUSHED_AFTER.search(after) is not None
     )
@@ -1674,24 +1439,24 @@ def _is_restatement(pre: str, rest: str) -> bool:
     )
 
 
-def _is_threshold(text: str, sent: Sentence, num: _Num, others: list[_Num]) -> bool:
+def _is_threshold(text: str, sent: Sentence, num: Num, others: list[Num]) -> bool:
     """首次突破600亿元大关 after 地区生产总值602.5亿元, 跨越两百亿元、三百亿元台阶 before
     达到316亿元, 三次跨越千万标箱 before 达1030万标箱: a threshold passed, restating a level the
     sentence gives (alone, 总产值突破1000亿元大关 and 首次超过万户 are the figure)."""
     if num.unit is None:
         return False
-    rest = _SPACE.sub("", text[num.unit_end : sent.end])
+    rest = SPACE.sub("", text[num.unit_end : sent.end])
     rest = re.sub(r"^(?:以上|左右|余|多)", "", rest)
     marked = re.match(r"(?:、[^，,。；;]{0,12}?)?(?:大关|关口|台阶)", rest) is not None
-    round_level = text[num.num_start] in "百千万" and _ROUND_BARE.search(
+    round_level = text[num.num_start] in "百千万" and ROUND_BARE.search(
         text, max(sent.start, num.start - 4), num.start + 1
     )
     if not (marked or round_level):
         return False
-    family = _unit_family(num.unit)
+    family = unit_family(num.unit)
     return any(
         o is not num
-        and _unit_family(o.unit) == family
+        and unit_family(o.unit) == family
         and not text.startswith(("百", "千", "万"), o.num_start)
         for o in others
     )
@@ -1707,12 +1472,12 @@ _SPEC_BEFORE = re.compile(
 )
 
 
-def _is_spec(text: str, num: _Num, clause: Clause, nums: list[_Num]) -> bool:
+def _is_spec(text: str, num: Num, clause: Clause, nums: list[Num]) -> bool:
     """总建筑面积11.106万平方米, 设置床位800张, 年产2.2万台: the design of a project; and a
     number in brackets after another (1287只(约17190吨)) annotates it."""
-    if _SPEC_BEFORE.search(_SPACE.sub("", text[clause.start : num.start])):
+    if _SPEC_BEFORE.search(SPACE.sub("", text[clause.start : num.start])):
         return True
-    before = _SPACE.sub("", text[max(clause.start, num.start - 3) : num.start])
+    before = SPACE.sub("", text[max(clause.start, num.start - 3) : num.start])
     return before.endswith(("(", "（", "(约", "（约")) and any(
         o.unit_end <= num.start for o in nums if o is not num
     )
@@ -1735,20 +1500,20 @@ _PROGRAMME_RE = re.compile(
 )
 
 
-def _is_programme(text: str, num: _Num, clause: Clause, metric: str) -> bool:
+def _is_programme(text: str, num: Num, clause: Clause, metric: str) -> bool:
     """实施重点民生实事18件, 做好6个方面工作, 38项重点工作: the size of a programme of work,
     whose items (not their number) are the pledges."""
     if num.unit not in W.PROGRAMME_UNITS:
         return False
     # 做好6个方面工作, 实施重点民生实事18件; not 5方面21项问题 (方面 is what the 5 counts)
-    around = _SPACE.sub("", text[clause.start : clause.end])
+    around = SPACE.sub("", text[clause.start : clause.end])
     if re.search(W.ISSUE_VERBS_RE, around) and re.search("措施|政策", around):
         return False  # 出台21条措施: a policy issued, a result
-    if re.search(W.AWARD_VERBS_RE, _SPACE.sub("", text[num.end : clause.end])):
+    if re.search(W.AWARD_VERBS_RE, SPACE.sub("", text[num.end : clause.end])):
         return False  # 11项工作获得省政府督查激励: items rewarded, a result
     if re.search(f"(?<![\\d个项件大])(?:{_PROGRAMME_RE.pattern})$", _strip_metric_tail(metric)):
         return True
-    post = _SPACE.sub("", text[num.end : clause.end])
+    post = SPACE.sub("", text[num.end : clause.end])
     post = re.sub(r"^(?:以上|左右)?的?", "", post)
     m = _PROGRAMME_RE.search(post[:8])
     return m is not None and not re.search(r"\d", post[: m.start()])
@@ -1765,7 +1530,7 @@ _GAP_RE = re.compile(
 _TARGET_GAP_RE = re.compile(r"(?:目标|预期|计划|任务)(?:值|进度)?\s*(?:\d+(?:\.\d+)?\s*个)?\s*$")
 
 
-def _is_gap(text: str, num: _Num, clause: Clause) -> bool:
+def _is_gap(text: str, num: Num, clause: Clause) -> bool:
     """高出全市1.1个百分点: a gap to another government's figure, not a result of one's own;
     高于目标2.1个百分点: a gap to the target."""
     before = text[clause.start : num.start]
@@ -1774,16 +1539,16 @@ def _is_gap(text: str, num: _Num, clause: Clause) -> bool:
     )
 
 
-def _bare(text: str, start: int, end: int, num: _Num) -> bool:
+def _bare(text: str, start: int, end: int, num: Num) -> bool:
     """The quote says nothing but the number and its unit (and a qualifier)."""
     rest = text[start : num.start] + text[num.unit_end : end]
     rest = re.sub(r"以上|以下|左右|以内|余|多|[（(].*?[)）]", "", rest)
     return re.search(r"[\u4e00-\u9fffA-Za-z]", rest) is None
 
 
-def _rank_like(text: str, num: _Num, clause: Clause) -> bool:
-    before = _SPACE.sub("", text[max(clause.start, num.start - 3) : num.start])
-    after = _SPACE.sub("", text[num.unit_end : num.unit_end + 2])
+def _rank_like(text: str, num: Num, clause: Clause) -> bool:
+    before = SPACE.sub("", text[max(clause.start, num.start - 3) : num.start])
+    after = SPACE.sub("", text[num.unit_end : num.unit_end + 2])
     return (
         before.endswith(("第", "居", "排名", "前"))
         or after.startswith(("位", "名"))
