@@ -21,183 +21,25 @@ from targets.extract.figures import (
     numbers,
     unit_family,
 )
+from targets.extract.measures import (
+    SUBJECT_RE,
+    VERBS_LONGEST,
+    clean_metric,
+    comparator_of,
+    fall_of,
+    kind_of,
+    own_verb,
+    post_noun,
+    settle,
+    strip_lead,
+    strip_metric_tail,
+    strip_verbs,
+)
 from targets.extract.model import DraftOutcome, DraftTarget, Extraction, KnownTarget
 from targets.extract.modes import FUTURE, PLAN_STRONG, decide_modes, guess_plan_year
 from targets.extract.normal import reading_text, without_glosses
 from targets.extract.numbers import CN_NUMERAL_CHARS
 from targets.extract.segments import Clause, Sentence, is_cjk, quote_start, segment
-
-# --- measures ------------------------------------------------------------------------------------
-
-_LEAD_RE = re.compile(
-    r"^(?:\s|[（(].{0,6}?[)）]|(?:较|比|相比|同比)?(?:19|20)\d{2}\s*年(?:度|同期)?|[一二三四五六七八九十]+是|"
-    # money before the works it pays for: 投资1.63亿元完成74个村电网改造
-    r"(?:总|计划)?投资(?:约|近|超)?\d[\d.,]*\s*(?:万亿|亿|万)?元(?:以上|左右)?|"
-    # spans and rates of time: 每年, 每学年, 用三年时间, 五年内
-    r"每(?:学)?(?:年|月|季度|周)|用[^，,。]{1,6}?时间|[一二三四五六七八九十两\d]+年(?:内|间)|"
-    + "|".join(re.escape(w) for w in sorted(W.LEAD_WORDS, key=len, reverse=True))
-    + r")+"
-)
-_SUBJECT_RE = re.compile(r"^[^，,。；;]{0,12}?(?:还将|将|要|力争|确保)")
-
-
-def _strip_lead(s: str) -> str:
-    m = _SUBJECT_RE.match(s)
-    if m and len(s) > m.end():
-        s = s[m.end() :]
-    return _LEAD_RE.sub("", s)
-
-
-def _strip_metric_tail(s: str) -> str:
-    changed = True
-    while changed and s:
-        changed = False
-        s = s.rstrip(" \t\n、，,的")
-        for w in W.METRIC_TAIL_WORDS:
-            if s.endswith(w) and len(s) > 0:
-                s = s[: -len(w)]
-                changed = True
-                break
-    return s
-
-
-def _strip_verbs(s: str) -> str:
-    """The measure without the verbs before it (新建续建幼儿园 is 幼儿园)."""
-    changed = True
-    while changed:
-        changed = False
-        for v in _VERBS_LONGEST:
-            if s.startswith(v):
-                s, changed = s[len(v) :].lstrip("、"), True
-                break
-    return s
-
-
-def _own_verb(pre: str) -> bool:
-    """The clause counts with a verb of its own (全年新开工77个): it takes no measure from the
-    clauses before it."""
-    own = _strip_metric_tail(_strip_lead(SPACE.sub("", pre)))
-    return len(own) >= 2 and any(own.startswith(v) for v in W.COUNT_VERBS)
-
-
-def _clean_metric(s: str) -> str:
-    s = SPACE.sub("", s)
-    s = _strip_lead(s)
-    s = _strip_metric_tail(s)
-    s = _strip_verbs(s)
-    s = re.sub(r"^(?:各类|各项|全年|年内)", "", s)
-    return s.strip("“”\"'（）()")
-
-
-def _post_noun(text: str, pos: int, end: int) -> str:
-    rest = SPACE.sub("", text[pos:end])
-    rest = re.sub(r"^(?:以上|左右|以内|以下)?的?", "", rest)
-    rest = re.split(r"(?:基本|全部|成功|常态化|实现|完成|达到|开展|建设$|项目建设)", rest)[0]
-    return re.sub(r"等$", "", rest.strip('“”"'))
-
-
-# --- kinds, comparators, directions --------------------------------------------------------------
-
-
-def _window_before(text: str, num: Num, lo: int) -> str:
-    return SPACE.sub("", text[max(lo, num.start - 8) : num.start])
-
-
-def _comparator(text: str, num: Num, lo: int) -> str | None:
-    """The comparator a word after or just before the number gives, or None (a bare number)."""
-    if num.after:
-        return num.after
-    window = _window_before(text, num, lo)
-    for word, comp in W.COMPARATOR_BEFORE:
-        if word == "超":
-            if window.endswith("超"):
-                return comp
-            continue
-        if window.endswith(word) or (len(word) > 1 and word in window[-len(word) - 3 :]):
-            return comp
-    return None
-
-
-def _fall(pre: str) -> str | None:
-    """ "by" for a fall by the number (下降3%), "to" for a fall to it (下降到30), else None."""
-    tail = SPACE.sub("", pre)[-8:]
-    if any(w in tail for w in W.FALL_TO_WORDS):
-        return "to"
-    if any(w in tail[-6:] for w in W.FALL_WORDS):
-        return "by"
-    return None
-
-
-def _kind(
-    pre: str, metric: str, unit: str | None, comparator: str | None, number_first: bool = False
-) -> str:
-    pre_n = SPACE.sub("", pre)
-    if any(w in pre_n[-8:] for w in W.FALL_TO_WORDS):
-        return "level"
-    if unit in PCT:
-        tail = pre_n[-6:]
-        if unit in ("个百分点", "百分点"):
-            return "growth"
-        if any(w in tail for w in ("提升至", "提升到", "提高至", "提高到")):
-            return "level"
-        if metric.endswith("率") and not pre_n.endswith(("增长", "下降", "提高", "降低")):
-            return "level"  # 人口自然增长率控制在7.2%: a rate held at a level
-        if any(
-            w in pre_n
-            for w in (
-                "增长",
-                "增速",
-                "增幅",
-                "涨幅",
-                "上涨",
-                "下降",
-                "降低",
-                "降幅",
-                "回落",
-                "比增",
-            )
-        ):
-            return "growth"
-        return "level"
-    if any(w in metric for w in W.FLOW_MEASURES):
-        return "count"
-    if number_first and unit not in MONEY and not any(w in metric for w in W.LEVEL_MEASURES):
-        return "count"  # 实现10个偏远村通自来水: N things that get something, counted
-    lead = _strip_lead(pre_n)
-    if any(lead.startswith(v) for v in W.COUNT_VERBS):
-        return "count"
-    reached = [w for w in W.TO_LEVEL_WORDS if w in pre_n]
-    if reached == ["实现"] and unit not in MONEY and not any(w in metric for w in W.LEVEL_MEASURES):
-        return "count"  # 实现再就业1.8万人, 实现大棚蔬菜700亩种植: what is delivered, counted
-    if reached:
-        return "level"
-    if any(w in metric for w in W.RATE_WORDS) and comparator == "at_most":
-        return "level"
-    if any(w in metric for w in W.LEVEL_MEASURES):
-        return "level"
-    return "count"
-
-
-def _settle(
-    pre: str, metric: str, kind: str, word: str | None, value: float
-) -> tuple[str, str, float]:
-    """The comparator, direction and signed target of a measured pledge, kept consistent
-    (`at_most` is always down, `at_least` and `exceed` always up).
-
-    A fall by N% (单位GDP能耗下降3%, 下降3%以上) is a change of at most -N%; 左右 keeps it
-    `about`. A bare number of a measure where less is better (失业率5.5%, 下降到30) is a cap."""
-    fall = _fall(pre)
-    lower_better = fall is not None or any(w in metric for w in W.DOWN_MEASURES)
-    if fall == "by" and kind == "growth":
-        return ("about" if word == "about" else "at_most"), "down", -abs(value)
-    if word is None:
-        word = "at_most" if lower_better and (kind != "count" or fall == "to") else "at_least"
-    if word == "at_most":
-        return word, "down", value
-    if word == "about":
-        return word, ("down" if lower_better else "up"), value
-    return word, "up", value
-
 
 # --- milestones ----------------------------------------------------------------------------------
 
@@ -331,7 +173,7 @@ def _statement(
     without stage (A、B等工程，计划年内开工建设) to the next statement."""
     start, end = quote_start(text, first), last_clause.end
     body = text[start:end]
-    subject = _SUBJECT_RE.match(body)
+    subject = SUBJECT_RE.match(body)
     at = subject.end() if subject and subject.end() < len(body.rstrip()) else 0
     lead = _STAGE_LEAD.match(body, at)
     led = lead is not None and lead.end() > at
@@ -478,7 +320,7 @@ class _Ids:
 
 def _title(quote: str) -> str:
     t = SPACE.sub("", quote)
-    stripped = _strip_lead(t)
+    stripped = strip_lead(t)
     return stripped if len(stripped) >= 2 else t
 
 
@@ -492,7 +334,7 @@ def _bigrams(s: str) -> set[str]:
 
 def _matches(metric: str, unit: str | None, known: Sequence[KnownTarget]) -> tuple[str, ...]:
     fam = unit_family(unit)
-    mb = _bigrams(_strip_metric_tail(metric))
+    mb = _bigrams(strip_metric_tail(metric))
     scored: list[tuple[float, int, str]] = []
     for i, k in enumerate(known):
         if k.kind in ("qualitative", "milestone") or unit_family(k.unit) != fam or not mb:
@@ -608,19 +450,17 @@ def _extract(
             clause = sent.clauses[k]
             qstart = quote_start(text, clause)
             if not nums:
-                own = THRESHOLD_TAIL.sub("", _clean_metric(text[clause.start : clause.end]))
+                own = THRESHOLD_TAIL.sub("", clean_metric(text[clause.start : clause.end]))
                 bare = (qstart, own, k) if 2 <= len(own) <= 16 and clause.delim in "，," else None
             for idx, num in enumerate(nums):
                 pre_raw = text[clause.start : num.start]
-                metric = _clean_metric(pre_raw)
+                metric = clean_metric(pre_raw)
                 measure_start = qstart
                 number_first = False
                 if len(metric) < 2:
-                    post = _post_noun(text, num.end, clause.end)
+                    post = post_noun(text, num.end, clause.end)
                     between = (
-                        _post_noun(text, num.end, nums[idx + 1].start)
-                        if idx + 1 < len(nums)
-                        else ""
+                        post_noun(text, num.end, nums[idx + 1].start) if idx + 1 < len(nums) else ""
                     )
                     if len(post) >= 2 and idx == len(nums) - 1:
                         metric, number_first = post, True
@@ -631,14 +471,14 @@ def _extract(
                         and bare is not None
                         and bare[2] == k - 1
                         and num.unit not in PCT
-                        and _strip_lead(SPACE.sub("", pre_raw)) == ""
+                        and strip_lead(SPACE.sub("", pre_raw)) == ""
                     ):
                         # 财政总收入突破亿元大关，实现11338万元: the measure of the clause before
                         measure_start, metric = bare[0], bare[1]
                         last_measure, last_context = (bare[0], bare[1], num.unit), False
                     elif (
                         last_measure is not None
-                        and not _own_verb(pre_raw)
+                        and not own_verb(pre_raw)
                         and (
                             num.unit in PCT
                             or (k > 0 and sent.clauses[k - 1].delim == "、")
@@ -651,7 +491,7 @@ def _extract(
                     elif post:
                         metric, number_first = post, True
                 if len(metric) < 1:
-                    metric = _strip_metric_tail(_strip_lead(SPACE.sub("", pre_raw)))
+                    metric = strip_metric_tail(strip_lead(SPACE.sub("", pre_raw)))
                 if len(metric) < 1:
                     continue
                 if _is_threshold(text, sent, num, flat):
@@ -666,7 +506,7 @@ def _extract(
                     last_measure = (qstart, metric, num.unit)
                     last_context = False
                 end = num.end
-                post = _post_noun(text, num.end, clause.end)
+                post = post_noun(text, num.end, clause.end)
                 if post and metric.endswith("等") and len(post) >= 2:
                     metric = post
                 if idx == len(nums) - 1 and post:
@@ -689,9 +529,9 @@ def _extract(
                         continue
                     numbered.add(k)
                     pre = text[measure_start : num.start]
-                    word_comparator = _comparator(text, num, clause.start)
-                    kind = _kind(pre, metric, num.unit, word_comparator, number_first)
-                    comparator, direction, value = _settle(
+                    word_comparator = comparator_of(text, num, clause.start)
+                    kind = kind_of(pre, metric, num.unit, word_comparator, number_first)
+                    comparator, direction, value = settle(
                         pre, metric, kind, word_comparator, num.value
                     )
                     quote = text[measure_start:end]
@@ -741,7 +581,7 @@ def _extract(
                     numbered.add(k)
                     pre = text[measure_start : num.start]
                     value = num.value
-                    if num.unit in PCT and _fall(pre) == "by":
+                    if num.unit in PCT and fall_of(pre) == "by":
                         value = -value
                     period, period_end = _period(text, sent, num.start, section_year)
                     heads = _each_of(text, sent, k, per_clause, pre_raw) if own_measure else []
@@ -799,7 +639,7 @@ def _each_of(
     j = k - 1
     while j >= 0 and sent.clauses[j].delim == "、" and not per_clause[j][1]:
         c = sent.clauses[j]
-        metric = _clean_metric(text[c.start : c.end])
+        metric = clean_metric(text[c.start : c.end])
         if not 2 <= len(metric) <= 16 or re.search(r"\d", metric):
             break
         heads.insert(0, (quote_start(text, c), metric))
@@ -808,11 +648,8 @@ def _each_of(
 
 
 def _count_verb(quote: str) -> str | None:
-    lead = _strip_lead(SPACE.sub("", quote))
-    return next((v for v in _VERBS_LONGEST if lead.startswith(v)), None)
-
-
-_VERBS_LONGEST = tuple(sorted(W.COUNT_VERBS, key=len, reverse=True))
+    lead = strip_lead(SPACE.sub("", quote))
+    return next((v for v in VERBS_LONGEST if lead.startswith(v)), None)
 
 
 def _first_statements(targets: list[DraftTarget]) -> list[DraftTarget]:
@@ -835,7 +672,7 @@ def _restates(t: DraftTarget, k: DraftTarget) -> bool:
     if k.kind == "milestone":  # 妇幼保健院新院区将投用, then 建成县妇幼保健院新院区并投入使用
         a, b = SPACE.sub("", t.metric), SPACE.sub("", k.metric)
         return len(a) >= 4 and len(b) >= 4 and (a in b or b in a) and t.quote != k.quote
-    a, b = _strip_verbs(t.metric), _strip_verbs(k.metric)
+    a, b = strip_verbs(t.metric), strip_verbs(k.metric)
     if len(a) < 2 or len(b) < 2 or not (a in b or b in a):
         return False
     va, vb = _count_verb(t.quote), _count_verb(k.quote)
@@ -861,7 +698,7 @@ def _share_list_qualifiers(
     for a, b in zip(flat[:-1], flat[1:], strict=True):
         if b.after is None and a.unit == b.unit:
             between = SPACE.sub("", text[a.end : b.num_start])
-            word = _comparator(text, a, sent.start)
+            word = comparator_of(text, a, sent.start)
             if between in ("、", "和", "及", "与") and word is not None:
                 b.after = word
 
@@ -989,7 +826,7 @@ def _said_before(text: str, sent: Sentence, num: Num) -> bool:
 def _capacity_of_the_facility(text: str, sent: Sentence, k: int, pre: str) -> bool:
     """建成城区养老服务中心并投入运营，床位不少于150个: the capacity of the facility the clause
     before delivers (its design), not a pledge of its own."""
-    if k == 0 or not _strip_lead(pre).startswith(W.FACILITY_CAPACITY_NOUNS):
+    if k == 0 or not strip_lead(pre).startswith(W.FACILITY_CAPACITY_NOUNS):
         return False
     before = sent.clauses[k - 1]
     return _STAGE_RE.search(text, before.start, before.end) is not None or any(
@@ -1106,7 +943,7 @@ def _context(
     if re.search(r"(?:从|由)(?:(?:19|20)\d{2}年(?:底|末)?的?)?$", pre):
         return True  # 从76岁提高到78岁: the base of a pledged change
     pushed = any(
-        _strip_lead(p).startswith(v) or p.endswith(v) for v in W.PUSH_VERBS for p in (pre, chain)
+        strip_lead(p).startswith(v) or p.endswith(v) for v in W.PUSH_VERBS for p in (pre, chain)
     )
     after = SPACE.sub("", text[num.end : clause.end])
     return (pushed and ("建设" in body or "项目" in body)) or (
@@ -1194,7 +1031,7 @@ def _is_programme(text: str, num: Num, clause: Clause, metric: str) -> bool:
         return False  # 出台21条措施: a policy issued, a result
     if re.search(W.AWARD_VERBS_RE, SPACE.sub("", text[num.end : clause.end])):
         return False  # 11项工作获得省政府督查激励: items rewarded, a result
-    if re.search(f"(?<![\\d个项件大])(?:{_PROGRAMME_RE.pattern})$", _strip_metric_tail(metric)):
+    if re.search(f"(?<![\\d个项件大])(?:{_PROGRAMME_RE.pattern})$", strip_metric_tail(metric)):
         return True
     post = SPACE.sub("", text[num.end : clause.end])
     post = re.sub(r"^(?:以上|左右)?的?", "", post)
