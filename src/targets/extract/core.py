@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -15,7 +13,6 @@ from targets.extract.figures import (
     ROUND_BARE,
     SPACE,
     THRESHOLD_TAIL,
-    YEAR,
     Num,
     is_attribute,
     numbers,
@@ -37,77 +34,10 @@ from targets.extract.measures import (
 from targets.extract.milestones import ITEM_NO, STAGE, STAGE_RE, milestones
 from targets.extract.model import DraftOutcome, DraftTarget, Extraction, KnownTarget
 from targets.extract.modes import FUTURE, PLAN_STRONG, decide_modes, guess_plan_year
+from targets.extract.naming import Ids, measure_word, period_of, title
 from targets.extract.normal import reading_text, without_glosses
 from targets.extract.numbers import CN_NUMERAL_CHARS
 from targets.extract.segments import Clause, Sentence, is_cjk, quote_start, segment
-
-# --- periods -------------------------------------------------------------------------------------
-
-_MONTH_RANGE = re.compile(r"(?:1|一)\s*[-—~至到]\s*(\d{1,2})\s*月(?:份)?")
-
-
-def _period(
-    text: str, sent: Sentence, pos: int, section_year: int | None
-) -> tuple[str | None, dt.date | None]:
-    s = text[sent.start : pos]
-    years = YEAR.findall(s)
-    year = int(years[-1]) if years else section_year
-    written: str | None = years[-1] if years else (str(section_year) if section_year else None)
-    month = 12
-    m = _MONTH_RANGE.search(s)
-    if m:
-        month = int(m.group(1))
-        written = m.group(0)
-    else:
-        for word, mo in W.PERIOD_MONTHS:
-            if word in s and word != "全年":
-                month, written = mo, word
-                break
-    if year is None or not 1 <= month <= 12:
-        return written, None
-    return written, dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-# --- ids, titles, categories ---------------------------------------------------------------------
-
-_SLUG_RE = re.compile(r"[^a-z0-9]+")
-
-
-def _slug(s: str) -> str:
-    return _SLUG_RE.sub("-", s.lower()).strip("-")
-
-
-def _measure_word(metric: str, quote: str) -> tuple[str, str]:
-    for needle, word, category in W.MEASURES:
-        if needle in metric:
-            return word, category
-    for needle, word, category in W.MEASURES:
-        if needle in quote:
-            return word, category
-    return "target", W.DEFAULT_CATEGORY
-
-
-class _Ids:
-    def __init__(self, prefix: str, known: Sequence[KnownTarget]) -> None:
-        self.prefix = _slug(prefix)
-        self.taken = {k.id for k in known}
-
-    def make(self, category: str, word: str) -> str:
-        parts = [p for p in (self.prefix, _slug(category), _slug(word)) if p]
-        base = "-".join(parts) or "target"
-        candidate, n = base, 1
-        while candidate in self.taken:
-            n += 1
-            candidate = f"{base}-{n}"
-        self.taken.add(candidate)
-        return candidate
-
-
-def _title(quote: str) -> str:
-    t = SPACE.sub("", quote)
-    stripped = strip_lead(t)
-    return stripped if len(stripped) >= 2 else t
-
 
 # --- matching outcomes to targets ----------------------------------------------------------------
 
@@ -212,7 +142,7 @@ def _extract(
         plan_year = guess_plan_year(text)
     sentences = segment(text)
     decide_modes(text, sentences, plan_year)
-    ids = _Ids(id_prefix, known)
+    ids = Ids(id_prefix, known)
     targets: list[DraftTarget] = []
     outcomes: list[DraftOutcome] = []
     section_year: int | None = None
@@ -320,7 +250,7 @@ def _extract(
                         pre, metric, kind, word_comparator, num.value
                     )
                     quote = text[measure_start:end]
-                    word, category = _measure_word(metric, quote)
+                    word, category = measure_word(metric, quote)
                     conf = 0.55
                     if sent.decided:
                         conf += 0.15
@@ -333,7 +263,7 @@ def _extract(
                     heads = _each_of(text, sent, k, per_clause, pre_raw) if own_measure else []
                     for h_start, h_metric in [*heads, (measure_start, metric)]:
                         quote = text[h_start:end]
-                        word, category = _measure_word(h_metric, quote)
+                        word, category = measure_word(h_metric, quote)
                         targets.append(
                             DraftTarget(
                                 quote=quote,
@@ -345,7 +275,7 @@ def _extract(
                                 unit=num.unit,
                                 direction=direction,
                                 id=ids.make(category, word),
-                                title=_title(quote),
+                                title=title(quote),
                                 category=category,
                                 confidence=round(min(conf, 0.95), 2),
                             )
@@ -368,7 +298,7 @@ def _extract(
                     value = num.value
                     if num.unit in PCT and fall_of(pre) == "by":
                         value = -value
-                    period, period_end = _period(text, sent, num.start, section_year)
+                    period, period_end = period_of(text, sent, num.start, section_year)
                     heads = _each_of(text, sent, k, per_clause, pre_raw) if own_measure else []
                     for h_start, h_metric in [*heads, (measure_start, metric)]:
                         outcomes.append(
@@ -385,7 +315,7 @@ def _extract(
                         )
         if sent.mode == "plan":
             for ms in milestones(text, sent, numbered):
-                word, category = _measure_word(ms.obj, ms.obj)
+                word, category = measure_word(ms.obj, ms.obj)
                 quote = text[ms.start : ms.end]
                 targets.append(
                     DraftTarget(
@@ -398,7 +328,7 @@ def _extract(
                         unit=None,
                         direction=None,
                         id=ids.make(category, word if word != "target" else "project"),
-                        title=_title(quote) if ms.obj in quote else ms.obj,
+                        title=title(quote) if ms.obj in quote else ms.obj,
                         category=category,
                         confidence=0.6 if sent.decided else 0.45,
                     )
