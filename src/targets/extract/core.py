@@ -1,4 +1,12 @@
-"""Find draft targets and outcomes in a report's text, by rules over the tables of `words`."""
+"""Find draft targets and outcomes in a report's text, by rules over the tables of `words`.
+
+`extract` cuts the text into sentences and clauses (`segments`), decides whether each sentence
+plans or reviews (`modes`), reads the numbers of each clause (`figures`) and what each measures,
+with its kind, comparator and direction (`measures`), and leaves out the numbers that only give
+context (the rules here); a number in a plan becomes a draft target and one in a review an
+outcome, named and dated by `naming` and matched to the known targets by `matching`, and a plan
+sentence also gives its milestones (`milestones`). A pledge stated twice is kept once, at its
+first statement."""
 
 from __future__ import annotations
 
@@ -18,6 +26,7 @@ from targets.extract.figures import (
     numbers,
     unit_family,
 )
+from targets.extract.matching import matches
 from targets.extract.measures import (
     VERBS_LONGEST,
     clean_metric,
@@ -38,31 +47,6 @@ from targets.extract.naming import Ids, measure_word, period_of, title
 from targets.extract.normal import reading_text, without_glosses
 from targets.extract.numbers import CN_NUMERAL_CHARS
 from targets.extract.segments import Clause, Sentence, is_cjk, quote_start, segment
-
-# --- matching outcomes to targets ----------------------------------------------------------------
-
-
-def _bigrams(s: str) -> set[str]:
-    s = SPACE.sub("", s)
-    return {s[i : i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
-
-
-def _matches(metric: str, unit: str | None, known: Sequence[KnownTarget]) -> tuple[str, ...]:
-    fam = unit_family(unit)
-    mb = _bigrams(strip_metric_tail(metric))
-    scored: list[tuple[float, int, str]] = []
-    for i, k in enumerate(known):
-        if k.kind in ("qualitative", "milestone") or unit_family(k.unit) != fam or not mb:
-            continue
-        kb = _bigrams(k.title) | _bigrams(k.quote or "")
-        score = len(mb & kb) / len(mb)
-        if score >= 0.5:
-            scored.append((-score, i, k.id))
-    scored.sort()
-    return tuple(kid for _, _, kid in scored)
-
-
-# --- the extractor -------------------------------------------------------------------------------
 
 
 def _as_written(original: str, normal: str, part: str) -> str:
@@ -310,7 +294,7 @@ def _extract(
                                 unit=num.unit,
                                 period=period,
                                 period_end=period_end,
-                                matches=_matches(h_metric, num.unit, known),
+                                matches=matches(h_metric, num.unit, known),
                             )
                         )
         if sent.mode == "plan":
