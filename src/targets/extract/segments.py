@@ -15,7 +15,6 @@ _SENTENCE_END = frozenset("。！？!?；;")
 _CLAUSE_END = frozenset("，,、：:|｜")
 _OPEN_QUOTES = '“‘「『"《'
 _CLOSE_QUOTES = '”’」』"》'
-_LINE_END_PUNCT = frozenset("。！？!?；;，,、：:”’」』)）】》")
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
