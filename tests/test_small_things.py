@@ -133,7 +133,7 @@ def _both_ways(tmp_path: Path, args: list[str]) -> tuple[tuple[int, str, str, by
             done = subprocess.run([sys.executable, "-c", _TYPER_LOADED, *args],
                                   capture_output=True, text=True, env=env, cwd=folder)  # fmt: skip
             code, out, err = done.returncode, done.stdout, done.stderr
-            assert err.endswith(f"typer loaded: {not _SHORTCUT_TAKES(args)}\n"), err
+            assert err.endswith(f"typer loaded: {not _shortcut_takes(args)}\n"), err
             err = err.rsplit("typer loaded:", 1)[0]
         else:
             result = run(*args, env={"TARGETS_TODAY": "2023-12-31", "TARGETS_FILE": str(path)})
@@ -143,7 +143,7 @@ def _both_ways(tmp_path: Path, args: list[str]) -> tuple[tuple[int, str, str, by
     return tuple(outcomes)
 
 
-def _SHORTCUT_TAKES(args: list[str]) -> bool:  # noqa: N802 - reads as the predicate it is
+def _shortcut_takes(args: list[str]) -> bool:
     return "--dry-run" not in args and not any(a.startswith("-") and a[1:2].isdigit() for a in args)
 
 
